@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  // The media and terraform tests start real processes; two cores, so keep workers at two.
+  maxWorkers: 2,
+  testTimeout: 60000,
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.js',
+};
