@@ -1,0 +1,468 @@
+/**
+ * Public API of the stream-control engine. The CLI (scripts/cli.ts) and the web dashboard
+ * (dashboard/) are both front ends of it: they start runs, subscribe to a run's events and
+ * render them. Nothing here prints or exits; every outcome is a value.
+ *
+ * Stability: fields are only ever added. A front end must ignore event types and fields it
+ * does not know.
+ */
+
+/** Documented in help/cli.md; the CLI exits with exactly these. */
+export const ExitCode = {
+  ok: 0,
+  /** The run failed; resources may remain (rollback was off or not applicable). */
+  failed: 1,
+  /** Bad input: nothing was touched. */
+  badInput: 2,
+  /** The deploy failed and everything it created was destroyed again. */
+  rolledBack: 3,
+  /** Another run holds this event's lock; nothing was touched. */
+  locked: 4,
+  /** Deployed, but not every component became healthy within the retries. Resources remain. */
+  unhealthy: 5,
+  /** The deploy failed and the rollback failed too: resources remain (listed in the result). */
+  rollbackFailed: 6,
+  /** A prerequisite is missing: terraform/cdktf binary, Azure login, Terraform Cloud token. */
+  prerequisite: 7,
+  /** A network failure talking to Azure, Terraform Cloud or a health endpoint. */
+  network: 8,
+  /** Interrupted (SIGINT / cancel()). */
+  interrupted: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export type Environment = 'production' | 'staging' | 'development';
+export type CommandName =
+  'deploy' | 'teardown' | 'status' | 'plan' | 'list' | 'outputs' | 'cleanup';
+
+/** Phases a run may go through, in this order (a command uses a subset). */
+export type PhaseName =
+  | 'validate'
+  | 'lock'
+  | 'secrets' // Terraform Cloud workspace variables
+  | 'synth'
+  | 'apply'
+  | 'rollback'
+  | 'health'
+  | 'destroy'
+  | 'query' // status / list / outputs / plan reads
+  | 'cleanup';
+
+/** Who holds an event's lock. Written as JSON into <lockDir>/<slug>.lock. */
+export interface LockHolder {
+  readonly pid: number;
+  readonly host: string;
+  readonly user: string;
+  readonly command: CommandName;
+  readonly runId: string;
+  /** ISO 8601. */
+  readonly startedAt: string;
+}
+
+// ---------------------------------------------------------------- events
+
+interface EventBase {
+  readonly runId: string;
+  /** Sequence number within the run, from 0; replay delivers them in order. */
+  readonly seq: number;
+  /** ISO 8601. */
+  readonly at: string;
+}
+
+export interface RunStartedEvent extends EventBase {
+  readonly type: 'run-started';
+  readonly command: CommandName;
+  /** Event slug, when the command is about one event. */
+  readonly event?: string;
+  /** Absolute path of this run's log file (redacted, like every event). */
+  readonly logFile: string;
+}
+
+export interface PhaseStartedEvent extends EventBase {
+  readonly type: 'phase-started';
+  readonly phase: PhaseName;
+  /** Human label, e.g. "Deploying infrastructure". */
+  readonly label: string;
+}
+
+export interface PhaseFinishedEvent extends EventBase {
+  readonly type: 'phase-finished';
+  readonly phase: PhaseName;
+  readonly ok: boolean;
+  readonly elapsedMs: number;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface LogEvent extends EventBase {
+  readonly type: 'log';
+  readonly level: LogLevel;
+  /** engine: the engine's own narration; terraform: a line from the cdktf/terraform child. */
+  readonly source: 'engine' | 'terraform';
+  /** Already redacted. */
+  readonly message: string;
+}
+
+export interface ProgressEvent extends EventBase {
+  readonly type: 'progress';
+  readonly phase: PhaseName;
+  readonly ready: number;
+  readonly total: number;
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  /** Per component, for a richer display. */
+  readonly components: readonly ComponentHealth[];
+}
+
+export interface DoneEvent extends EventBase {
+  readonly type: 'done';
+  readonly result: RunResult;
+}
+
+export type EngineEvent =
+  RunStartedEvent | PhaseStartedEvent | PhaseFinishedEvent | LogEvent | ProgressEvent | DoneEvent;
+
+export type Listener = (event: EngineEvent) => void;
+
+// ---------------------------------------------------------------- results
+
+export interface RunError {
+  /** Stable machine code, e.g. "bad-input", "locked", "terraform-missing", "azure-login". */
+  readonly code: string;
+  /** One line: what was wrong. Redacted. */
+  readonly message: string;
+  /** One line: how to fix it. */
+  readonly hint?: string;
+  /** Every problem when several inputs were bad (validation). */
+  readonly problems?: readonly string[];
+  /** Set when code is "locked". */
+  readonly holder?: LockHolder;
+  /** Stack trace, only for --debug display. Redacted. */
+  readonly stack?: string;
+}
+
+interface ResultBase {
+  readonly command: CommandName;
+  readonly ok: boolean;
+  readonly exitCode: ExitCodeValue;
+  readonly runId: string;
+  readonly logFile: string;
+  readonly elapsedMs: number;
+  readonly error?: RunError;
+}
+
+export interface MixerOutput {
+  readonly language: string;
+  readonly computer_name: string;
+  readonly private_ip: string;
+  readonly public_ip: string;
+  readonly rdp: string;
+}
+
+/** Stack outputs, as the EventStack declares them. Sensitive ones only when asked. */
+export interface EventOutputs {
+  readonly resource_group?: string;
+  readonly expires_at?: string;
+  readonly program_ingest_url?: string;
+  readonly slides_ingest_url?: string;
+  readonly relay_health_url?: string;
+  readonly splitter_health_url?: string;
+  readonly mixers?: readonly MixerOutput[];
+  readonly mixer_admin_username?: string;
+  /** Present only with showSecrets; otherwise absent and listed in `redacted`. */
+  readonly mixer_admin_password?: string;
+  readonly [other: string]: unknown;
+}
+
+export interface ComponentHealth {
+  /** "relay", "splitter" or "mixer-<language>". */
+  readonly name: string;
+  readonly kind: 'relay' | 'splitter' | 'mixer';
+  readonly ready: boolean;
+  /** Why not ready, one line, e.g. "HTTP 503" or "VM starting". */
+  readonly detail?: string;
+}
+
+export interface DeployResult extends ResultBase {
+  readonly command: 'deploy';
+  readonly event: string;
+  readonly environment: Environment;
+  readonly outputs?: EventOutputs;
+  readonly health?: readonly ComponentHealth[];
+  /** After a failure: resource addresses still in state (empty when rolled back cleanly). */
+  readonly remaining?: readonly string[];
+  readonly rolledBack?: boolean;
+  /** e.g. "./stream-control teardown --event conference-2025 --env production". */
+  readonly teardownCommand: string;
+}
+
+export interface TeardownResult extends ResultBase {
+  readonly command: 'teardown';
+  readonly event: string;
+  readonly environment: Environment;
+  /** True when there was nothing to destroy (second teardown). */
+  readonly nothingLeft: boolean;
+  readonly destroyed: readonly string[];
+  readonly remaining: readonly string[];
+}
+
+export interface ContainerStatus {
+  readonly name: string;
+  readonly state: string;
+  readonly ip?: string;
+  readonly fqdn?: string;
+  readonly containers: readonly { name: string; state: string; restarts: number }[];
+}
+
+export interface VmStatus {
+  readonly name: string;
+  readonly language?: string;
+  readonly powerState: string;
+  readonly provisioningState?: string;
+  readonly privateIp?: string;
+  readonly publicIp?: string;
+}
+
+export interface StatusResult extends ResultBase {
+  readonly command: 'status';
+  readonly event: string;
+  readonly environment: Environment;
+  readonly resourceGroup?: string;
+  /** False when the event's resource group does not exist. */
+  readonly exists: boolean;
+  readonly containerGroups: readonly ContainerStatus[];
+  readonly vms: readonly VmStatus[];
+  readonly health: readonly ComponentHealth[];
+  readonly expiresAt?: string;
+  /** Negative when expired. */
+  readonly timeLeftMs?: number;
+}
+
+export interface PlannedResource {
+  /** Terraform type, e.g. "azurerm_windows_virtual_machine". */
+  readonly type: string;
+  /** Address in the synthesized JSON, e.g. "azurerm_windows_virtual_machine.mixer_spanish_vm". */
+  readonly address: string;
+  /** Expected seconds to create, from data/prices.json "createSeconds". */
+  readonly createSeconds: number;
+  /** USD per hour, 0 when free. */
+  readonly costPerHour: number;
+  readonly costNote?: string;
+}
+
+export interface PlanResult extends ResultBase {
+  readonly command: 'plan';
+  readonly event: string;
+  readonly environment: Environment;
+  readonly languages: readonly string[];
+  readonly resources: readonly PlannedResource[];
+  readonly cost: {
+    readonly currency: 'USD';
+    readonly perHour: number;
+    /** perHour × the event's ttlHours: the most it can cost before cleanup. */
+    readonly perEvent: number;
+    readonly priceDate: string;
+    readonly region: string;
+    readonly sources: readonly string[];
+  };
+  readonly timeToReady: {
+    readonly seconds: number;
+    /** Resource addresses on the critical path, first created first. */
+    readonly criticalPath: readonly string[];
+  };
+}
+
+export interface EventSummary {
+  readonly event: string;
+  readonly environment: Environment;
+  readonly backend: 'local' | 'azurerm' | 'cloud';
+  readonly resourceCount: number;
+  readonly createdAt?: string;
+  readonly expiresAt?: string;
+  readonly ageMs?: number;
+  readonly expired: boolean;
+  readonly statePath?: string;
+  /** Holder when a run is in progress on it. */
+  readonly lockedBy?: LockHolder;
+}
+
+export interface ListResult extends ResultBase {
+  readonly command: 'list';
+  readonly events: readonly EventSummary[];
+}
+
+export interface OutputsResult extends ResultBase {
+  readonly command: 'outputs';
+  readonly event: string;
+  readonly environment: Environment;
+  readonly outputs: EventOutputs;
+  /** Names of sensitive outputs left out (empty with showSecrets). */
+  readonly redacted: readonly string[];
+}
+
+export interface CleanupCandidate {
+  readonly event: string;
+  readonly environment: Environment;
+  readonly resourceGroup: string;
+  readonly expiresAt: string;
+  /** "destroyed" | "would destroy" (dry run) | "skipped: <why>" | "failed: <why>". */
+  readonly action: string;
+}
+
+export interface CleanupResult extends ResultBase {
+  readonly command: 'cleanup';
+  readonly dryRun: boolean;
+  readonly candidates: readonly CleanupCandidate[];
+}
+
+export type RunResult =
+  | DeployResult
+  | TeardownResult
+  | StatusResult
+  | PlanResult
+  | ListResult
+  | OutputsResult
+  | CleanupResult;
+
+// ---------------------------------------------------------------- requests
+
+export interface EventRef {
+  /** Event name or slug; normalized with lib/naming eventSlug. */
+  readonly event: string;
+  /** @default - the event file's environment, else "production" */
+  readonly environment?: Environment;
+}
+
+export interface DeployRequest extends EventRef {
+  /**
+   * One YouTube stream key per language: by language name, or in the event's language order.
+   * Values never leave the engine except as TF_VAR_ values in the terraform child's environment
+   * (and as sensitive Terraform Cloud workspace variables for a cloud backend).
+   */
+  readonly youtubeKeys: Readonly<Record<string, string>> | readonly string[];
+  /** @default - generated (random, 32 characters) and kept out of every log */
+  readonly srtPassphrase?: string;
+  /** @default true */
+  readonly rollback?: boolean;
+  /** @default true - wait for relay, splitter and mixers to report healthy */
+  readonly waitForHealth?: boolean;
+}
+
+export interface TeardownRequest extends EventRef {
+  /** The front end asked the operator; the engine refuses without it. */
+  readonly confirm: true;
+}
+
+export interface OutputsRequest extends EventRef {
+  /** @default false */
+  readonly showSecrets?: boolean;
+}
+
+export interface CleanupRequest {
+  /** @default false */
+  readonly dryRun?: boolean;
+}
+
+// ---------------------------------------------------------------- runs and the engine
+
+export interface Run<R extends RunResult = RunResult> {
+  readonly id: string;
+  readonly command: CommandName;
+  readonly event?: string;
+  readonly logFile: string;
+  /**
+   * Listen to this run. With replay (the default) the listener first receives, synchronously
+   * and in order, every event already emitted (run-started onwards), then live ones; so a late
+   * subscriber (a browser that connects mid-deploy) sees the whole run. Returns unsubscribe.
+   */
+  subscribe(listener: Listener, options?: { replay?: boolean }): () => void;
+  /** Every event so far, in order. */
+  history(): readonly EngineEvent[];
+  /** Resolves once with the result; never rejects (failures are results with an error). */
+  readonly result: Promise<R>;
+  readonly finished: boolean;
+  /** Stop the run: the terraform child gets SIGINT, then SIGTERM; result exit code 130. */
+  cancel(): void;
+}
+
+export interface Engine {
+  deploy(request: DeployRequest): Run<DeployResult>;
+  teardown(request: TeardownRequest): Run<TeardownResult>;
+  status(request: EventRef): Run<StatusResult>;
+  plan(request: EventRef): Run<PlanResult>;
+  list(): Run<ListResult>;
+  outputs(request: OutputsRequest): Run<OutputsResult>;
+  cleanup(request?: CleanupRequest): Run<CleanupResult>;
+  /** Runs started by this engine instance, oldest first (finished ones included). */
+  runs(): readonly Run[];
+  getRun(id: string): Run | undefined;
+  /** Every event of every run of this engine, live (no replay); returns unsubscribe. */
+  subscribeAll(listener: Listener): () => void;
+}
+
+// ---------------------------------------------------------------- dependencies
+
+/** Probe one component once. Never throws: a failure is { ready: false, detail }. */
+export type HealthProbe = (target: HealthTarget) => Promise<ComponentHealth>;
+
+export interface HealthTarget {
+  readonly name: string;
+  readonly kind: 'relay' | 'splitter' | 'mixer';
+  /** For relay / splitter: the /health URL from the stack outputs. */
+  readonly url?: string;
+  /** For mixers. */
+  readonly resourceGroup?: string;
+  readonly computerName?: string;
+  readonly language?: string;
+}
+
+export interface ResourceGroupInfo {
+  readonly name: string;
+  readonly location: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly provisioningState?: string;
+}
+
+/**
+ * What the engine needs from Azure. The default implementation (engine/azure.ts) wraps the
+ * Azure SDK for JavaScript with DefaultAzureCredential; tests pass recorded SDK responses.
+ */
+export interface AzureClient {
+  /** Resource groups that carry tag `name` (any value when value is omitted). */
+  listResourceGroupsByTag(name: string, value?: string): Promise<ResourceGroupInfo[]>;
+  getResourceGroup(name: string): Promise<ResourceGroupInfo | undefined>;
+  listContainerGroups(resourceGroup: string): Promise<ContainerStatus[]>;
+  listVirtualMachines(resourceGroup: string): Promise<VmStatus[]>;
+}
+
+export interface EngineOptions {
+  /** Folder holding cdktf.json and events/. @default - the repository root */
+  readonly projectDir?: string;
+  /** @default <projectDir>/events */
+  readonly eventsDir?: string;
+  /** Local state root: state/<environment>/<slug>.tfstate. @default <projectDir>/state */
+  readonly stateDir?: string;
+  /** @default <projectDir>/logs */
+  readonly logDir?: string;
+  /** @default <projectDir>/.locks */
+  readonly lockDir?: string;
+  /** @default () => new Date() */
+  readonly now?: () => Date;
+  /** @default - Azure SDK with DefaultAzureCredential, created on first use */
+  readonly azure?: AzureClient;
+  /** @default - HTTP GET for relay/splitter, Azure VM power state for mixers */
+  readonly probe?: HealthProbe;
+  /** Health wait bounds. @default { attempts: 40, intervalMs: 15000 } */
+  readonly health?: { readonly attempts: number; readonly intervalMs: number };
+  /** Base environment for children (secrets are added on top). @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** @default <projectDir>/node_modules/.bin/cdktf */
+  readonly cdktfBin?: string;
+  /** Terraform Cloud API. @default { baseUrl: "https://app.terraform.io" } */
+  readonly terraformCloud?: { readonly baseUrl?: string; readonly token?: string };
+  /** Also mirror debug-level lines into events. @default false */
+  readonly debug?: boolean;
+}
+
+/** engine/index.ts exports `createEngine(options?: EngineOptions): Engine`. */
+export type CreateEngine = (options?: EngineOptions) => Engine;
