@@ -1,0 +1,207 @@
+/**
+ * The one place Azure names are made. Every resource name derives from the event slug, the
+ * environment and a fixed kind word, and each kind knows its own rules (length, characters,
+ * case) as documented in Microsoft's "Naming rules and restrictions for Azure resources".
+ * Nothing else in the project builds a name by concatenation.
+ */
+import { createHash } from 'node:crypto';
+
+/** Longest event slug; every derived name stays inside its kind's limit with room to spare. */
+export const MAX_SLUG_LENGTH = 40;
+
+export type NameKind =
+  | 'resourceGroup'
+  | 'virtualNetwork'
+  | 'subnet'
+  | 'networkSecurityGroup'
+  | 'publicIp'
+  | 'networkInterface'
+  | 'virtualMachine'
+  | 'computerName'
+  | 'containerGroup'
+  | 'dnsLabel'
+  | 'osDisk'
+  | 'storageAccount'
+  | 'containerRegistry'
+  | 'gallery'
+  | 'userAssignedIdentity'
+  | 'tfcWorkspace';
+
+interface KindRule {
+  readonly prefix: string;
+  readonly maxLength: number;
+  /** Characters left after the kind's own normalization; anything else is a bug upstream. */
+  readonly allowed: RegExp;
+  readonly separator: string;
+}
+
+const SAFE = /^[a-z0-9-]+$/;
+const ALNUM = /^[a-z0-9]+$/;
+
+const RULES: Readonly<Record<NameKind, KindRule>> = {
+  resourceGroup: { prefix: 'rg-streaming', maxLength: 90, allowed: SAFE, separator: '-' },
+  virtualNetwork: { prefix: 'vnet', maxLength: 64, allowed: SAFE, separator: '-' },
+  subnet: { prefix: 'snet', maxLength: 80, allowed: SAFE, separator: '-' },
+  networkSecurityGroup: { prefix: 'nsg', maxLength: 80, allowed: SAFE, separator: '-' },
+  publicIp: { prefix: 'pip', maxLength: 80, allowed: SAFE, separator: '-' },
+  networkInterface: { prefix: 'nic', maxLength: 80, allowed: SAFE, separator: '-' },
+  virtualMachine: { prefix: 'vm', maxLength: 64, allowed: SAFE, separator: '-' },
+  // Windows: NetBIOS limit of 15, not all digits, unique within the event.
+  computerName: { prefix: 'mx', maxLength: 15, allowed: SAFE, separator: '-' },
+  // Container groups: lowercase, 1-63, no leading/trailing or double hyphens.
+  containerGroup: { prefix: 'ci', maxLength: 63, allowed: SAFE, separator: '-' },
+  // DNS labels are unique per region across all of Azure: a hash suffix keeps ours apart.
+  dnsLabel: { prefix: 'srt', maxLength: 63, allowed: SAFE, separator: '-' },
+  osDisk: { prefix: 'osdisk', maxLength: 80, allowed: SAFE, separator: '-' },
+  storageAccount: { prefix: 'ststream', maxLength: 24, allowed: ALNUM, separator: '' },
+  containerRegistry: { prefix: 'crstream', maxLength: 50, allowed: ALNUM, separator: '' },
+  gallery: { prefix: 'gal_stream', maxLength: 80, allowed: /^[a-z0-9_]+$/, separator: '_' },
+  userAssignedIdentity: { prefix: 'id', maxLength: 128, allowed: SAFE, separator: '-' },
+  tfcWorkspace: { prefix: 'streaming', maxLength: 90, allowed: SAFE, separator: '-' },
+};
+
+/** Short, stable digest used to keep truncated or globally scoped names unique. */
+export function shortHash(text: string, length = 6): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+/**
+ * Builds the name of one resource kind from fixed words and already-validated parts.
+ * A name over the kind's limit is cut and given a hash of the full name, so two long
+ * names that share a beginning never collide.
+ */
+export function azureName(kind: NameKind, parts: readonly string[]): string {
+  const rule = RULES[kind];
+  const words = [rule.prefix, ...parts].map((p) =>
+    rule.separator === '' ? p.replace(/[^a-z0-9]/g, '') : p.replace(/_/g, rule.separator),
+  );
+  let name = words.filter((w) => w.length > 0).join(rule.separator);
+  if (name.length > rule.maxLength) {
+    const suffix = shortHash(name);
+    const room = rule.maxLength - suffix.length - rule.separator.length;
+    name = `${trimSeparators(name.slice(0, room), rule.separator)}${rule.separator}${suffix}`;
+  }
+  if (!rule.allowed.test(name)) {
+    throw new Error(`internal: ${kind} name "${name}" breaks its character rule`);
+  }
+  return name;
+}
+
+function trimSeparators(text: string, separator: string): string {
+  if (separator === '') return text;
+  let out = text;
+  while (out.endsWith(separator)) out = out.slice(0, -separator.length);
+  return out;
+}
+
+/** Outcome of normalizing what an operator typed as an event name. */
+export type SlugResult = { ok: true; slug: string } | { ok: false; problem: string };
+
+/**
+ * Normalizes an event name to its slug: case folded, accents removed, spaces, dots and
+ * underscores turned into "-". Anything else (punctuation, quotes, slashes, emoji, other
+ * scripts) is rejected rather than dropped, because a name that silently changes meaning is
+ * worse than a clear error before any cloud call.
+ */
+export function eventSlug(raw: string): SlugResult {
+  const shown = JSON.stringify(raw);
+  if (typeof raw !== 'string' || raw.trim() === '') {
+    return { ok: false, problem: `event name ${shown} is empty` };
+  }
+  const folded = raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/[\s._]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (!/^[a-z0-9-]+$/.test(folded)) {
+    return {
+      ok: false,
+      problem: `event name ${shown} has characters other than a-z, 0-9 and "-" after normalizing (accents, spaces, "." and "_" are converted; other characters are not)`,
+    };
+  }
+  if (folded.length < 3 || folded.length > MAX_SLUG_LENGTH) {
+    return {
+      ok: false,
+      problem: `event name ${shown} normalizes to "${folded}" (${folded.length} characters); it must be 3 to ${MAX_SLUG_LENGTH} characters`,
+    };
+  }
+  if (!/[a-z]/.test(folded)) {
+    return { ok: false, problem: `event name ${shown} must contain at least one letter` };
+  }
+  return { ok: true, slug: folded };
+}
+
+/** Names of one event's resources. Language names are already validated by the event model. */
+export class EventNames {
+  constructor(
+    readonly slug: string,
+    readonly environment: string,
+  ) {}
+
+  /** cdktf stack name, so operators can run `cdktf deploy <slug>`. */
+  get stack(): string {
+    return this.slug;
+  }
+
+  get resourceGroup(): string {
+    return azureName('resourceGroup', [this.slug, this.environment]);
+  }
+
+  get virtualNetwork(): string {
+    return azureName('virtualNetwork', [this.slug, this.environment]);
+  }
+
+  subnet(role: 'containers' | 'mixers'): string {
+    return azureName('subnet', [role]);
+  }
+
+  networkSecurityGroup(role: 'containers' | 'mixers'): string {
+    return azureName('networkSecurityGroup', [this.slug, role]);
+  }
+
+  containerGroup(role: 'relay' | 'splitter'): string {
+    return azureName('containerGroup', [role, this.slug, this.environment]);
+  }
+
+  /** Public DNS label: regional scope, so it carries a hash of event and environment. */
+  dnsLabel(role: 'relay' | 'splitter'): string {
+    const unique = shortHash(`${this.slug}/${this.environment}/${role}`);
+    return azureName('dnsLabel', [role, this.slug.slice(0, 40), unique]);
+  }
+
+  /** Windows computer name: "mx" + two-digit position + language, at most 15 characters. */
+  computerName(index: number, language: string): string {
+    const position = String(index + 1).padStart(2, '0');
+    const name = `mx${position}-${language}`.slice(0, 15).replace(/-+$/, '');
+    return name;
+  }
+
+  virtualMachine(index: number, language: string): string {
+    return azureName('virtualMachine', [this.slug, language, String(index + 1)]);
+  }
+
+  networkInterface(index: number, language: string): string {
+    return azureName('networkInterface', [this.slug, language, String(index + 1)]);
+  }
+
+  publicIp(index: number, language: string): string {
+    return azureName('publicIp', [this.slug, language, String(index + 1)]);
+  }
+
+  osDisk(index: number, language: string): string {
+    return azureName('osDisk', [this.slug, language, String(index + 1)]);
+  }
+
+  /** Terraform Cloud workspace: one per event and environment. */
+  get tfcWorkspace(): string {
+    return azureName('tfcWorkspace', [this.environment, this.slug]);
+  }
+
+  /** Key of the event's state in an azurerm backend container. */
+  get stateKey(): string {
+    return `${this.environment}/${this.slug}.tfstate`;
+  }
+}
