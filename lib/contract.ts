@@ -77,6 +77,11 @@ export const ENV = {
 /** SRT's own passphrase rule (SRTO_PASSPHRASE): 10 to 79 characters. */
 export const PASSPHRASE_MIN_LENGTH = 10;
 export const PASSPHRASE_MAX_LENGTH = 79;
+/**
+ * Characters a passphrase may use. The passphrase travels inside SRT URIs (srt-live-transmit,
+ * OBS, ffmpeg), and these tools disagree on percent-decoding; these characters need none.
+ */
+export const PASSPHRASE_PATTERN = /^[A-Za-z0-9._~-]+$/;
 
 /** Defaults shared by the stack and the images. */
 export const DEFAULTS = {

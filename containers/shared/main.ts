@@ -1,0 +1,36 @@
+import { FeedKind } from '../../lib/contract';
+import { ConfigError, parseConfig } from './config';
+import { Engine, TranscoderSpec } from './engine';
+import { serveHealth } from './http';
+import { log } from './log';
+
+/** Shared entry for both images: config errors exit 2 with one line each, SIGTERM stops all. */
+export async function runSupervisor(
+  image: string,
+  feed: FeedKind,
+  transcoder?: (cfg: ReturnType<typeof parseConfig>) => TranscoderSpec,
+): Promise<void> {
+  let cfg;
+  try {
+    cfg = parseConfig(process.env, feed);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    for (const p of err.problems) process.stderr.write(`${image}: ${p}\n`);
+    process.exit(2);
+  }
+  const engine = new Engine(cfg, transcoder?.(cfg));
+  const server = await serveHealth(engine, cfg.healthPort);
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log('info', 'stopping', { signal });
+    server.close();
+    await engine.stop();
+    log('info', 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  await engine.start();
+}

@@ -1,0 +1,11 @@
+/**
+ * Children print their own argv (srt-live-transmit logs its URIs, which carry the passphrase),
+ * so every line they write passes through here before it reaches a log.
+ */
+export function makeRedactor(secret: string | undefined): (line: string) => string {
+  return (line) => {
+    let out = line.replace(/(passphrase=)[^&'"\s]*/gi, '$1***');
+    if (secret) out = out.split(secret).join('***');
+    return out;
+  };
+}
