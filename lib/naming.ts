@@ -25,7 +25,9 @@ export type NameKind =
   | 'containerRegistry'
   | 'gallery'
   | 'userAssignedIdentity'
-  | 'tfcWorkspace';
+  | 'tfcWorkspace'
+  | 'platformResourceGroup'
+  | 'galleryImage';
 
 interface KindRule {
   readonly prefix: string;
@@ -58,6 +60,14 @@ const RULES: Readonly<Record<NameKind, KindRule>> = {
   gallery: { prefix: 'gal_stream', maxLength: 80, allowed: /^[a-z0-9_]+$/, separator: '_' },
   userAssignedIdentity: { prefix: 'id', maxLength: 128, allowed: SAFE, separator: '-' },
   tfcWorkspace: { prefix: 'streaming', maxLength: 90, allowed: SAFE, separator: '-' },
+  // Never starts "rg-streaming-", so no event (whatever its name) can share it.
+  platformResourceGroup: {
+    prefix: 'rg-platform-streaming',
+    maxLength: 90,
+    allowed: SAFE,
+    separator: '-',
+  },
+  galleryImage: { prefix: 'img', maxLength: 80, allowed: SAFE, separator: '-' },
 };
 
 /** Short, stable digest used to keep truncated or globally scoped names unique. */
@@ -203,5 +213,76 @@ export class EventNames {
   /** Key of the event's state in an azurerm backend container. */
   get stateKey(): string {
     return `${this.environment}/${this.slug}.tfstate`;
+  }
+}
+
+/** Short environment codes keep globally unique names inside 24 characters. */
+const ENVIRONMENT_CODES: Readonly<Record<string, string>> = {
+  production: 'prod',
+  staging: 'stg',
+  development: 'dev',
+};
+
+/** Shape of the suffix that keeps the platform's globally unique names apart from other crews'. */
+export const PLATFORM_SUFFIX_PATTERN = /^[a-z0-9]{4,8}$/;
+
+/**
+ * Names of one environment's long-lived platform. Storage account and registry names are
+ * unique across all of Azure, so they carry the crew's own suffix (config/environments.json).
+ */
+export class PlatformNames {
+  constructor(
+    readonly environment: string,
+    readonly uniqueSuffix: string,
+  ) {
+    if (!PLATFORM_SUFFIX_PATTERN.test(uniqueSuffix)) {
+      throw new Error(
+        `platform nameSuffix ${JSON.stringify(uniqueSuffix)} for ${environment} must be 4-8 lowercase letters and digits`,
+      );
+    }
+  }
+
+  private get code(): string {
+    return (
+      ENVIRONMENT_CODES[this.environment] ?? this.environment.replace(/[^a-z0-9]/g, '').slice(0, 4)
+    );
+  }
+
+  /** cdktf stack name: `cdktf deploy platform-<env>`. */
+  get stack(): string {
+    return `platform-${this.environment}`;
+  }
+
+  get resourceGroup(): string {
+    return azureName('platformResourceGroup', [this.environment]);
+  }
+
+  get stateStorageAccount(): string {
+    return azureName('storageAccount', ['tf', this.code, this.uniqueSuffix]);
+  }
+
+  /** Blob container holding `<env>/<event>.tfstate` keys. */
+  get stateContainer(): string {
+    return 'tfstate';
+  }
+
+  get containerRegistry(): string {
+    return azureName('containerRegistry', [this.code, this.uniqueSuffix]);
+  }
+
+  get pullIdentity(): string {
+    return azureName('userAssignedIdentity', ['acrpull', this.environment]);
+  }
+
+  get gallery(): string {
+    return azureName('gallery', [this.environment]);
+  }
+
+  get mixerImage(): string {
+    return azureName('galleryImage', ['mixer', 'win2022', 'obs']);
+  }
+
+  get stateStorageLock(): string {
+    return 'lock-tfstate-do-not-delete';
   }
 }

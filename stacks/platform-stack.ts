@@ -1,0 +1,162 @@
+/**
+ * The long-lived platform of one environment: what must exist before the first event and
+ * outlive every one of them. Its state is local (it creates the storage that events' azurerm
+ * backend needs, so it cannot live there itself) at state/platform/<env>.tfstate.
+ */
+import * as path from 'node:path';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { App, Aspects, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { ImageRegistry } from '../constructs/platform/image-registry';
+import { MixerImageGallery } from '../constructs/platform/mixer-image-gallery';
+import { PlatformTags } from '../constructs/platform/platform-tags';
+import { StateStorage } from '../constructs/platform/state-storage';
+import { PlatformNames } from '../lib/naming';
+import { EnvironmentName } from '../lib/profiles';
+import { getPlatformSettings, PlatformSettings } from '../platform/settings';
+
+/** Names of the stack outputs; lib/platform-outputs.ts reads exactly these. */
+export const PLATFORM_OUTPUTS = {
+  resourceGroupName: 'platform_resource_group_name',
+  stateResourceGroupName: 'state_resource_group_name',
+  stateStorageAccountName: 'state_storage_account_name',
+  stateContainerName: 'state_container_name',
+  registryLoginServer: 'registry_login_server',
+  pullIdentityId: 'registry_pull_identity_id',
+  mixerImageId: 'mixer_image_id',
+  galleryName: 'gallery_name',
+  mixerImageName: 'mixer_image_name',
+} as const;
+
+/** Local state of the platform, relative to the project root. */
+export function platformStateFile(environment: string): string {
+  return path.join('state', 'platform', `${environment}.tfstate`);
+}
+
+export interface PlatformStackProps {
+  readonly settings: PlatformSettings;
+  /**
+   * Where the local state goes, relative to the stack's working directory
+   * (cdktf.out/stacks/platform-<env>), so the synthesized JSON holds no machine's absolute path.
+   * @default "../../../state/platform/<env>.tfstate" - <project>/state/platform/<env>.tfstate
+   */
+  readonly statePath?: string;
+  /** @default {} - no extra tags */
+  readonly extraTags?: Readonly<Record<string, string>>;
+}
+
+export class PlatformStack extends TerraformStack {
+  readonly names: PlatformNames;
+  readonly resourceGroup: ResourceGroup;
+  readonly stateStorage?: StateStorage;
+  readonly registry?: ImageRegistry;
+  readonly mixerImageGallery?: MixerImageGallery;
+
+  constructor(scope: Construct, props: PlatformStackProps) {
+    const { settings } = props;
+    const names = new PlatformNames(settings.environment, settings.nameSuffix);
+    super(scope, names.stack);
+    this.names = names;
+
+    new LocalBackend(this, {
+      path: props.statePath ?? path.join('..', '..', '..', platformStateFile(settings.environment)),
+    });
+    // Shared keys are off on the state account, so the provider must use Entra ID for blobs too.
+    new AzurermProvider(this, 'azurerm', { features: [{}], storageUseAzuread: true });
+    const deployer = new DataAzurermClientConfig(this, 'deployer', {});
+
+    this.resourceGroup = new ResourceGroup(this, 'resource-group', {
+      name: names.resourceGroup,
+      location: settings.location,
+    });
+    const common = { resourceGroupName: this.resourceGroup.name, location: settings.location };
+    const output = (key: keyof typeof PLATFORM_OUTPUTS, value: string, description: string) =>
+      new TerraformOutput(this, PLATFORM_OUTPUTS[key], { value, description });
+    output('resourceGroupName', this.resourceGroup.name, 'Resource group of the platform');
+
+    if (settings.stateStorage) {
+      this.stateStorage = new StateStorage(this, 'state-storage', {
+        ...common,
+        accountName: names.stateStorageAccount,
+        containerName: names.stateContainer,
+        allowedCidrs: settings.allowedCidrs,
+        lockName: names.stateStorageLock,
+      });
+      // Whoever deploys the platform deploys events too, through the azurerm backend.
+      this.stateStorage.grantStateAccess('deployer-state-access', deployer.objectId);
+      output(
+        'stateResourceGroupName',
+        this.resourceGroup.name,
+        'azurerm backend resource_group_name',
+      );
+      output(
+        'stateStorageAccountName',
+        this.stateStorage.account.name,
+        'azurerm backend storage_account_name',
+      );
+      output(
+        'stateContainerName',
+        this.stateStorage.container.name,
+        'azurerm backend container_name',
+      );
+    }
+
+    if (settings.registrySku !== 'none') {
+      this.registry = new ImageRegistry(this, 'image-registry', {
+        ...common,
+        registryName: names.containerRegistry,
+        pullIdentityName: names.pullIdentity,
+        sku: settings.registrySku,
+      });
+      output(
+        'registryLoginServer',
+        this.registry.registry.loginServer,
+        'Registry of the relay and splitter images',
+      );
+      output(
+        'pullIdentityId',
+        this.registry.pullIdentity.id,
+        'Identity event container groups pull with',
+      );
+    }
+
+    if (settings.mixerImageGallery) {
+      this.mixerImageGallery = new MixerImageGallery(this, 'mixer-image-gallery', {
+        ...common,
+        galleryName: names.gallery,
+        imageName: names.mixerImage,
+      });
+      output(
+        'mixerImageId',
+        this.mixerImageGallery.image.id,
+        'Mixer image definition; VMs created from it get the newest version',
+      );
+      output('galleryName', this.mixerImageGallery.gallery.name, 'Compute gallery for build-image');
+      output(
+        'mixerImageName',
+        this.mixerImageGallery.image.name,
+        'Image definition for build-image',
+      );
+    }
+
+    Aspects.of(this).add(
+      new PlatformTags({ environment: settings.environment, extraTags: props.extraTags }),
+    );
+  }
+}
+
+/**
+ * One PlatformStack per environment, next to the event stacks. Called by main.ts; deploying
+ * one is always explicit (`stream-control platform deploy` or `cdktf deploy platform-<env>`).
+ */
+export function addPlatformStacks(
+  app: App,
+  environments: readonly EnvironmentName[],
+  settingsOf: (environment: EnvironmentName) => PlatformSettings = getPlatformSettings,
+): PlatformStack[] {
+  return environments.map(
+    (environment) => new PlatformStack(app, { settings: settingsOf(environment) }),
+  );
+}
