@@ -1,0 +1,152 @@
+import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import { Construct } from 'constructs';
+import { FEEDS, HEALTH_PORT } from '../lib/contract';
+import { EventNames } from '../lib/naming';
+
+export interface EventNetworkProps {
+  readonly names: EventNames;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** @default "10.42.0.0/16" */
+  readonly addressSpace?: string;
+  /**
+   * Reserved for an ingress VM or private containers; the public pull design leaves it empty.
+   * @default "10.42.1.0/24"
+   */
+  readonly containersSubnet?: string;
+  /** @default "10.42.2.0/24" */
+  readonly mixersSubnet?: string;
+  /** Venue encoders allowed to send SRT into the VNet. @default [] - no SRT rule */
+  readonly ingestCidrs?: readonly string[];
+  /** Operators allowed RDP and health checks. @default [] - no rule from outside the VNet */
+  readonly operatorCidrs?: readonly string[];
+}
+
+const RDP_PORT = 3389;
+
+/**
+ * The event's VNet with one subnet for containers and one for the language mixers, each
+ * behind its own NSG. Inbound rules name their sources; nothing is open to the Internet, and
+ * a rule whose source list would be empty is simply not created (NSG default: deny).
+ */
+export class EventNetwork extends Construct {
+  readonly virtualNetwork: VirtualNetwork;
+  readonly containersSubnet: Subnet;
+  readonly mixersSubnet: Subnet;
+  readonly containersNsg: NetworkSecurityGroup;
+  readonly mixersNsg: NetworkSecurityGroup;
+  private readonly props: EventNetworkProps;
+
+  constructor(scope: Construct, id: string, props: EventNetworkProps) {
+    super(scope, id);
+    this.props = props;
+    const { names, resourceGroupName, location } = props;
+    const addressSpace = props.addressSpace ?? '10.42.0.0/16';
+
+    this.virtualNetwork = new VirtualNetwork(this, 'vnet', {
+      name: names.virtualNetwork,
+      resourceGroupName,
+      location,
+      addressSpace: [addressSpace],
+    });
+    this.containersSubnet = this.subnet('containers', props.containersSubnet ?? '10.42.1.0/24');
+    this.mixersSubnet = this.subnet('mixers', props.mixersSubnet ?? '10.42.2.0/24');
+    this.containersNsg = this.nsg('containers', this.containersSubnet);
+    this.mixersNsg = this.nsg('mixers', this.mixersSubnet);
+
+    const ingest = [...(props.ingestCidrs ?? [])];
+    const operators = [...(props.operatorCidrs ?? [])];
+    if (ingest.length > 0) {
+      this.rule(
+        this.containersNsg,
+        'allow-srt-ingest',
+        100,
+        'Udp',
+        [String(FEEDS.program.ingestPort), String(FEEDS.slides.ingestPort)],
+        ingest,
+      );
+    }
+    // Health from inside the VNet always, from operators only when declared. Azure takes a
+    // service tag only in the single-prefix field, so the VNet rule stands on its own.
+    for (const [nsg, role] of [
+      [this.containersNsg, 'containers'],
+      [this.mixersNsg, 'mixers'],
+    ] as const) {
+      this.rule(
+        nsg,
+        'allow-health-vnet',
+        110,
+        'Tcp',
+        [String(HEALTH_PORT)],
+        'VirtualNetwork',
+        `${role}-health-vnet`,
+      );
+      if (operators.length > 0) {
+        this.rule(
+          nsg,
+          'allow-health-operators',
+          111,
+          'Tcp',
+          [String(HEALTH_PORT)],
+          operators,
+          `${role}-health-operators`,
+        );
+      }
+    }
+    if (operators.length > 0) {
+      this.rule(this.mixersNsg, 'allow-rdp', 120, 'Tcp', [String(RDP_PORT)], operators);
+    }
+  }
+
+  private subnet(role: 'containers' | 'mixers', prefix: string): Subnet {
+    return new Subnet(this, `subnet-${role}`, {
+      name: this.props.names.subnet(role),
+      resourceGroupName: this.props.resourceGroupName,
+      virtualNetworkName: this.virtualNetwork.name,
+      addressPrefixes: [prefix],
+    });
+  }
+
+  private nsg(role: 'containers' | 'mixers', subnet: Subnet): NetworkSecurityGroup {
+    const nsg = new NetworkSecurityGroup(this, `nsg-${role}`, {
+      name: this.props.names.networkSecurityGroup(role),
+      resourceGroupName: this.props.resourceGroupName,
+      location: this.props.location,
+    });
+    new SubnetNetworkSecurityGroupAssociation(this, `nsg-${role}-association`, {
+      subnetId: subnet.id,
+      networkSecurityGroupId: nsg.id,
+    });
+    return nsg;
+  }
+
+  private rule(
+    nsg: NetworkSecurityGroup,
+    name: string,
+    priority: number,
+    protocol: 'Tcp' | 'Udp',
+    ports: string[],
+    sources: string[] | 'VirtualNetwork',
+    id = name,
+  ): NetworkSecurityRule {
+    return new NetworkSecurityRule(this, `rule-${id}`, {
+      name,
+      priority,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol,
+      sourcePortRange: '*',
+      destinationPortRanges: ports,
+      ...(typeof sources === 'string'
+        ? { sourceAddressPrefix: sources }
+        : { sourceAddressPrefixes: sources }),
+      destinationAddressPrefix: '*',
+      resourceGroupName: this.props.resourceGroupName,
+      networkSecurityGroupName: nsg.name,
+    });
+  }
+}

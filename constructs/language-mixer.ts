@@ -1,0 +1,175 @@
+import { DevTestGlobalVmShutdownSchedule } from '@cdktf/provider-azurerm/lib/dev-test-global-vm-shutdown-schedule';
+import { NetworkInterface } from '@cdktf/provider-azurerm/lib/network-interface';
+import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
+import { VirtualMachineExtension } from '@cdktf/provider-azurerm/lib/virtual-machine-extension';
+import { WindowsVirtualMachine } from '@cdktf/provider-azurerm/lib/windows-virtual-machine';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { outputPort } from '../lib/contract';
+import { MixerImage } from '../lib/event-model';
+import { EventNames } from '../lib/naming';
+
+export interface LanguageMixerProps {
+  readonly names: EventNames;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** Position in the event's language list; fixes the computer name. */
+  readonly index: number;
+  readonly language: string;
+  readonly subnetId: string;
+  /** Static private address, 10.42.2.(11 + index) by the event model. */
+  readonly privateIp: string;
+  /** Relay host (FQDN); this mixer pulls the program feed from its own port there. */
+  readonly programHost: string;
+  /** Slide splitter host (FQDN); likewise for the slides feed. */
+  readonly slidesHost: string;
+  /** Sensitive YouTube stream key variable's value (a reference, never a literal). */
+  readonly streamKey: string;
+  /** Sensitive SRT passphrase variable's value. */
+  readonly passphrase: string;
+  /** Generated admin password (random_password result). */
+  readonly adminPassword: string;
+  /** UTC time of day, "HHmm", at which the VM shuts itself down: the event's expiry. */
+  readonly shutdownTimeUtc: string;
+  /** @default "streamadmin" */
+  readonly adminUsername?: string;
+  /** @default "Standard_D2s_v3" */
+  readonly vmSize?: string;
+  /** @default { kind: "marketplace" } - Windows Server 2022, OBS installed at first boot */
+  readonly image?: MixerImage;
+  /** @default 200 */
+  readonly srtLatencyMs?: number;
+  /** Give the VM a public IP for RDP (the NSG limits it to operator CIDRs). @default false */
+  readonly publicRdp?: boolean;
+}
+
+const CONFIGURE_OBS = fs.readFileSync(path.join(__dirname, 'assets', 'configure-obs.ps1'), 'utf8');
+
+/**
+ * One Windows VM running OBS for one language: pulls program and slides from the relay and
+ * splitter, streams to that language's YouTube channel, and shuts itself down at the event's
+ * expiry if teardown never comes.
+ */
+export class LanguageMixer extends Construct {
+  readonly vm: WindowsVirtualMachine;
+  readonly nic: NetworkInterface;
+  readonly publicIp?: PublicIp;
+  readonly computerName: string;
+  readonly privateIp: string;
+
+  constructor(scope: Construct, id: string, props: LanguageMixerProps) {
+    super(scope, id);
+    const { names, index, language, resourceGroupName, location } = props;
+    const adminUsername = props.adminUsername ?? 'streamadmin';
+    const image = props.image ?? { kind: 'marketplace' };
+    this.computerName = names.computerName(index, language);
+    this.privateIp = props.privateIp;
+
+    if (props.publicRdp) {
+      this.publicIp = new PublicIp(this, 'public-ip', {
+        name: names.publicIp(index, language),
+        resourceGroupName,
+        location,
+        allocationMethod: 'Static',
+        sku: 'Standard',
+      });
+    }
+    this.nic = new NetworkInterface(this, 'nic', {
+      name: names.networkInterface(index, language),
+      resourceGroupName,
+      location,
+      ipConfiguration: [
+        {
+          name: 'primary',
+          subnetId: props.subnetId,
+          privateIpAddressAllocation: 'Static',
+          privateIpAddress: props.privateIp,
+          publicIpAddressId: this.publicIp?.id,
+        },
+      ],
+    });
+
+    this.vm = new WindowsVirtualMachine(this, 'vm', {
+      name: names.virtualMachine(index, language),
+      computerName: this.computerName,
+      resourceGroupName,
+      location,
+      size: props.vmSize ?? 'Standard_D2s_v3',
+      adminUsername,
+      adminPassword: props.adminPassword,
+      networkInterfaceIds: [this.nic.id],
+      osDisk: {
+        name: names.osDisk(index, language),
+        caching: 'ReadWrite',
+        storageAccountType: 'StandardSSD_LRS',
+      },
+      ...(image.kind === 'custom'
+        ? { sourceImageId: image.imageId }
+        : {
+            sourceImageReference: {
+              publisher: 'MicrosoftWindowsServer',
+              offer: 'WindowsServer',
+              sku: '2022-datacenter-azure-edition',
+              version: 'latest',
+            },
+          }),
+      // The configure script travels as custom data (no secrets in it); the extension runs it.
+      customData: Buffer.from(CONFIGURE_OBS, 'utf8').toString('base64'),
+      // A Windows Update reboot in the middle of a live stream is the failure to avoid.
+      patchMode: 'Manual',
+      enableAutomaticUpdates: false,
+      bootDiagnostics: {},
+    });
+
+    // The command runs as -EncodedCommand (UTF-16LE base64, made by terraform at apply) so
+    // neither cmd.exe nor quoting can reinterpret it; secrets inside are base64 as well.
+    // Built with join() rather than string interpolation: cdktf renders nested "${}" inside
+    // function arguments unreliably. Forward slashes keep HCL escapes out of the paths.
+    const b64 = (value: string) => Fn.base64encode(value);
+    const script = Fn.join('', [
+      'New-Item -ItemType Directory -Force C:/stream-control | Out-Null; ',
+      'Copy-Item C:/AzureData/CustomData.bin C:/stream-control/configure-obs.ps1 -Force; ',
+      `. C:/stream-control/configure-obs.ps1 -Language ${language} -ProgramUrl srt://`,
+      props.programHost,
+      `:${outputPort('program', index)} -SlidesUrl srt://`,
+      props.slidesHost,
+      `:${outputPort('slides', index)}`,
+      ` -LatencyMs ${props.srtLatencyMs ?? 200} -AdminUser ${adminUsername} -StreamKeyB64 `,
+      b64(props.streamKey),
+      ' -PassphraseB64 ',
+      b64(props.passphrase),
+      ' -AdminPasswordB64 ',
+      b64(props.adminPassword),
+    ]);
+    const command = Fn.join('', [
+      'powershell.exe -NoProfile -ExecutionPolicy Bypass -EncodedCommand ',
+      Fn.textencodebase64(script, 'UTF-16LE'),
+    ]);
+    new VirtualMachineExtension(this, 'configure-obs', {
+      name: 'configure-obs',
+      virtualMachineId: this.vm.id,
+      publisher: 'Microsoft.Compute',
+      type: 'CustomScriptExtension',
+      typeHandlerVersion: '1.10',
+      autoUpgradeMinorVersion: true,
+      // Protected settings are encrypted to the VM and never returned by Azure's API.
+      protectedSettings: Fn.jsonencode({ commandToExecute: command }),
+    });
+
+    new DevTestGlobalVmShutdownSchedule(this, 'auto-shutdown', {
+      virtualMachineId: this.vm.id,
+      location,
+      enabled: true,
+      dailyRecurrenceTime: props.shutdownTimeUtc,
+      timezone: 'UTC',
+      notificationSettings: { enabled: false },
+    });
+  }
+
+  /** "host:3389" for the operator's RDP client, when the VM has a public IP. */
+  get rdpTarget(): string | undefined {
+    return this.publicIp ? `${this.publicIp.ipAddress}:3389` : undefined;
+  }
+}

@@ -1,0 +1,147 @@
+import { ContainerGroup } from '@cdktf/provider-azurerm/lib/container-group';
+import { Construct } from 'constructs';
+import {
+  DEFAULTS,
+  ENV,
+  FEEDS,
+  FeedKind,
+  HEALTH_PATHS,
+  HEALTH_PORT,
+  outputPort,
+} from '../lib/contract';
+
+/** Image pull through a managed identity, so no registry password exists anywhere. */
+export interface RegistryPull {
+  /** Login server, e.g. "crstreamprod.azurecr.io". */
+  readonly server: string;
+  /** Resource id of a user-assigned identity that holds AcrPull on that registry. */
+  readonly identityId: string;
+}
+
+export interface SrtContainerGroupProps {
+  readonly name: string;
+  /** Public DNS label; the ingest and output URLs use the FQDN Azure derives from it. */
+  readonly dnsNameLabel: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  readonly image: string;
+  readonly feed: FeedKind;
+  readonly eventSlug: string;
+  /** One output per mixer, in language order; also the labels in status and metrics. */
+  readonly outputNames: readonly string[];
+  /** Value of the sensitive SRT passphrase variable (a Terraform reference, never a literal). */
+  readonly passphrase: string;
+  /** @default 2 */
+  readonly cpuCores?: number;
+  /** @default 4 */
+  readonly memoryGiB?: number;
+  /** @default 200 */
+  readonly srtLatencyMs?: number;
+  /** @default 5000 */
+  readonly peerIdleTimeoutMs?: number;
+  /** Extra plain environment for the image. @default {} */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** @default - anonymous pull (a public image) */
+  readonly registryPull?: RegistryPull;
+}
+
+/**
+ * A public Linux container group running one media image of this project: an SRT listener
+ * for the venue on the feed's ingest port, one SRT listener per mixer to pull from, and the
+ * health server. Public because Azure offers no UDP path into a VNet container group; the
+ * SRT passphrase with enforced encryption protects it instead (see help/ingest.md).
+ */
+export class SrtContainerGroup extends Construct {
+  readonly group: ContainerGroup;
+  readonly feed: FeedKind;
+  private readonly outputCount: number;
+
+  constructor(scope: Construct, id: string, props: SrtContainerGroupProps) {
+    super(scope, id);
+    this.feed = props.feed;
+    this.outputCount = props.outputNames.length;
+    const ingestPort = FEEDS[props.feed].ingestPort;
+    const outputPorts = props.outputNames.map((_, i) => outputPort(props.feed, i));
+    const ports = [
+      { port: ingestPort, protocol: 'UDP' },
+      ...outputPorts.map((port) => ({ port, protocol: 'UDP' })),
+      { port: HEALTH_PORT, protocol: 'TCP' },
+    ];
+    const probe = (path: string, initialDelaySeconds: number) => ({
+      httpGet: [{ path, port: HEALTH_PORT, scheme: 'http' }],
+      initialDelaySeconds,
+      periodSeconds: 10,
+      failureThreshold: 3,
+      timeoutSeconds: 5,
+    });
+
+    this.group = new ContainerGroup(this, 'group', {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      osType: 'Linux',
+      ipAddressType: 'Public',
+      dnsNameLabel: props.dnsNameLabel,
+      restartPolicy: 'Always',
+      exposedPort: ports,
+      ...(props.registryPull
+        ? {
+            identity: { type: 'UserAssigned', identityIds: [props.registryPull.identityId] },
+            imageRegistryCredential: [
+              {
+                server: props.registryPull.server,
+                userAssignedIdentityId: props.registryPull.identityId,
+              },
+            ],
+          }
+        : {}),
+      container: [
+        {
+          name: props.feed === 'program' ? 'srt-relay' : 'slide-splitter',
+          image: props.image,
+          cpu: props.cpuCores ?? 2,
+          memory: props.memoryGiB ?? 4,
+          ports,
+          environmentVariables: {
+            [ENV.eventName]: props.eventSlug,
+            [ENV.ingestPort]: String(ingestPort),
+            [ENV.outputPorts]: outputPorts.join(','),
+            [ENV.outputNames]: props.outputNames.join(','),
+            [ENV.latencyMs]: String(props.srtLatencyMs ?? DEFAULTS.latencyMs),
+            [ENV.peerIdleTimeoutMs]: String(props.peerIdleTimeoutMs ?? DEFAULTS.peerIdleTimeoutMs),
+            [ENV.healthPort]: String(HEALTH_PORT),
+            ...props.environment,
+          },
+          secureEnvironmentVariables: { [ENV.passphrase]: props.passphrase },
+          // Liveness restarts a wedged supervisor; readiness only reports the feed (ACI
+          // routes no traffic on it), so it starts early and stays honest before go-live.
+          livenessProbe: probe(HEALTH_PATHS.live, 30),
+          readinessProbe: probe(HEALTH_PATHS.ready, 10),
+        },
+      ],
+    });
+  }
+
+  get fqdn(): string {
+    return this.group.fqdn;
+  }
+
+  /** Where the venue encoder sends this feed (caller mode, with the event passphrase). */
+  get ingestUrl(): string {
+    return `srt://${this.group.fqdn}:${FEEDS[this.feed].ingestPort}`;
+  }
+
+  /** Where mixer `index` pulls this feed from. */
+  outputUrl(index: number): string {
+    if (index >= this.outputCount) {
+      throw new RangeError(
+        `mixer ${index} has no ${this.feed} output (${this.outputCount} outputs)`,
+      );
+    }
+    return `srt://${this.group.fqdn}:${outputPort(this.feed, index)}`;
+  }
+
+  get healthUrl(): string {
+    return `http://${this.group.fqdn}:${HEALTH_PORT}${HEALTH_PATHS.live}`;
+  }
+}

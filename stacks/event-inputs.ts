@@ -1,0 +1,47 @@
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '../lib/contract';
+import { SRT_PASSPHRASE_VARIABLE, youtubeKeyVariable } from '../lib/secrets';
+
+export interface EventInputs {
+  readonly passphrase: TerraformVariable;
+  readonly streamKeys: ReadonlyMap<string, TerraformVariable>;
+}
+
+/**
+ * The event's secrets as sensitive variables with no default: terraform reads them from
+ * TF_VAR_* at deploy time, so no value is ever synthesized, committed or logged.
+ */
+export function addEventInputs(stack: TerraformStack, languages: readonly string[]): EventInputs {
+  const passphrase = new TerraformVariable(stack, SRT_PASSPHRASE_VARIABLE, {
+    type: 'string',
+    sensitive: true,
+    nullable: false,
+    description: `SRT passphrase for ingest and mixer pulls (${PASSPHRASE_MIN_LENGTH}-${PASSPHRASE_MAX_LENGTH} characters).`,
+    validation: [
+      {
+        condition: `\${length(var.${SRT_PASSPHRASE_VARIABLE}) >= ${PASSPHRASE_MIN_LENGTH} && length(var.${SRT_PASSPHRASE_VARIABLE}) <= ${PASSPHRASE_MAX_LENGTH}}`,
+        errorMessage: `srt_passphrase must be ${PASSPHRASE_MIN_LENGTH} to ${PASSPHRASE_MAX_LENGTH} characters (SRT's rule).`,
+      },
+    ],
+  });
+  const streamKeys = new Map<string, TerraformVariable>();
+  for (const language of languages) {
+    const name = youtubeKeyVariable(language);
+    streamKeys.set(
+      language,
+      new TerraformVariable(stack, name, {
+        type: 'string',
+        sensitive: true,
+        nullable: false,
+        description: `YouTube stream key of the ${language} channel.`,
+        validation: [
+          {
+            condition: `\${length(trimspace(var.${name})) > 0}`,
+            errorMessage: `${name} is empty: give the ${language} channel's stream key.`,
+          },
+        ],
+      }),
+    );
+  }
+  return { passphrase, streamKeys };
+}

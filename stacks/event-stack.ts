@@ -1,0 +1,182 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { Password } from '@cdktf/provider-random/lib/password';
+import { RandomProvider } from '@cdktf/provider-random/lib/provider';
+import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { EventNetwork } from '../constructs/event-network';
+import { LanguageMixer } from '../constructs/language-mixer';
+import { SlideSplitter } from '../constructs/slide-splitter';
+import { RegistryPull } from '../constructs/srt-container-group';
+import { SrtRelay } from '../constructs/srt-relay';
+import { EventConfig } from '../lib/event-model';
+import { PolicyAspect } from '../policy/policy-aspect';
+import { TaggingAspect } from '../policy/tagging-aspect';
+import { addEventInputs } from './event-inputs';
+import { addStateBackend } from './state-backend';
+
+export interface EventStackProps {
+  readonly event: EventConfig;
+  /** @default - images pulled anonymously */
+  readonly registryPull?: RegistryPull;
+  /** @default "streamadmin" */
+  readonly mixerAdminUsername?: string;
+}
+
+/** The tags every resource of an event carries; cleanup and cost reports read them. */
+export function eventTags(event: EventConfig): Record<string, string> {
+  return {
+    purpose: 'streaming',
+    event: event.slug,
+    environment: event.environment,
+    created: event.createdAt.toISOString(),
+    'expires-at': event.expiresAt.toISOString(),
+    ttl: `${event.ttlHours}h`,
+    auto_cleanup: 'true',
+    'managed-by': 'stream-control',
+  };
+}
+
+/** "HHmm" in UTC, the only form Azure's daily auto-shutdown takes. */
+export function shutdownTime(at: Date): string {
+  return `${String(at.getUTCHours()).padStart(2, '0')}${String(at.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * Everything one live event runs in Azure, in one resource group, with its own state. The
+ * stack is named by the event slug so `cdktf deploy <slug>` deploys exactly that event.
+ */
+export class EventStack extends TerraformStack {
+  readonly event: EventConfig;
+  readonly relay: SrtRelay;
+  readonly splitter: SlideSplitter;
+  readonly network: EventNetwork;
+  readonly mixers: readonly LanguageMixer[];
+
+  constructor(scope: Construct, props: EventStackProps) {
+    const { event } = props;
+    super(scope, event.names.stack);
+    this.event = event;
+    const { names, profile } = event;
+    const adminUsername = props.mixerAdminUsername ?? 'streamadmin';
+
+    addStateBackend(this, event);
+    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    new RandomProvider(this, 'random', {});
+    const inputs = addEventInputs(this, event.languages);
+
+    const group = new ResourceGroup(this, 'resource-group', {
+      name: names.resourceGroup,
+      location: profile.location,
+    });
+    const base = { resourceGroupName: group.name, location: group.location };
+
+    this.network = new EventNetwork(this, 'network', {
+      ...base,
+      names,
+      addressSpace: profile.addressSpace,
+      containersSubnet: profile.containersSubnet,
+      mixersSubnet: profile.mixersSubnet,
+      ingestCidrs: event.ingestCidrs,
+      operatorCidrs: event.operatorCidrs,
+    });
+
+    const media = {
+      ...base,
+      eventSlug: event.slug,
+      languages: event.languages,
+      passphrase: inputs.passphrase.stringValue,
+      srtLatencyMs: event.srtLatencyMs,
+      registryPull: props.registryPull,
+    };
+    this.relay = new SrtRelay(this, 'srt-relay', {
+      ...media,
+      name: names.containerGroup('relay'),
+      dnsNameLabel: names.dnsLabel('relay'),
+      image: event.relayImage,
+      cpuCores: profile.relayCpuCores,
+      memoryGiB: profile.relayMemoryGiB,
+    });
+    this.splitter = new SlideSplitter(this, 'slide-splitter', {
+      ...media,
+      name: names.containerGroup('splitter'),
+      dnsNameLabel: names.dnsLabel('splitter'),
+      image: event.splitterImage,
+      cpuCores: profile.splitterCpuCores,
+      memoryGiB: profile.splitterMemoryGiB,
+      slideFit: event.slideFit,
+    });
+
+    const password = new Password(this, 'mixer-admin-password', {
+      length: 24,
+      special: true,
+      minLower: 2,
+      minUpper: 2,
+      minNumeric: 2,
+      minSpecial: 2,
+      // Characters that survive RDP clients, PowerShell and the Winlogon registry unquoted.
+      overrideSpecial: '!#%*-_=+?',
+    });
+
+    // Ids use the validated language name, not its position: reordering languages must not
+    // replace a running mixer.
+    this.mixers = event.languages.map(
+      (language, index) =>
+        new LanguageMixer(this, `mixer-${language}`, {
+          ...base,
+          names,
+          index,
+          language,
+          subnetId: this.network.mixersSubnet.id,
+          privateIp: event.mixerIps[index],
+          programHost: this.relay.fqdn,
+          slidesHost: this.splitter.fqdn,
+          streamKey: inputs.streamKeys.get(language)!.stringValue,
+          passphrase: inputs.passphrase.stringValue,
+          adminUsername,
+          adminPassword: password.result,
+          shutdownTimeUtc: shutdownTime(event.expiresAt),
+          vmSize: profile.mixerVmSize,
+          image: event.mixerImage,
+          srtLatencyMs: event.srtLatencyMs,
+          publicRdp: event.operatorCidrs.length > 0,
+        }),
+    );
+
+    this.addOutputs(group, adminUsername, password);
+    Aspects.of(this).add(new TaggingAspect(eventTags(event)));
+    Aspects.of(this).add(new PolicyAspect());
+  }
+
+  private addOutputs(group: ResourceGroup, adminUsername: string, password: Password): void {
+    const out = (id: string, value: unknown, description: string, sensitive = false) =>
+      new TerraformOutput(this, id, { value, description, sensitive });
+    out('resource_group', group.name, 'Resource group that holds the whole event.');
+    out('expires_at', this.event.expiresAt.toISOString(), 'When cleanup may tear the event down.');
+    out(
+      'program_ingest_url',
+      this.relay.ingestUrl,
+      'Venue encoder: program feed (SRT caller, passphrase).',
+    );
+    out(
+      'slides_ingest_url',
+      this.splitter.ingestUrl,
+      'Venue encoder: slides feed (SRT caller, passphrase).',
+    );
+    out('relay_health_url', this.relay.healthUrl, 'Relay liveness endpoint.');
+    out('splitter_health_url', this.splitter.healthUrl, 'Slide splitter liveness endpoint.');
+    out(
+      'mixers',
+      this.mixers.map((m, i) => ({
+        language: this.event.languages[i],
+        computer_name: m.computerName,
+        private_ip: m.privateIp,
+        public_ip: m.publicIp?.ipAddress ?? '',
+        rdp: m.rdpTarget ?? '',
+      })),
+      'One entry per language mixer, in language order.',
+    );
+    out('mixer_admin_username', adminUsername, 'RDP user on every mixer.');
+    out('mixer_admin_password', password.result, 'RDP password on every mixer.', true);
+  }
+}
