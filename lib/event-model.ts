@@ -17,6 +17,8 @@ import {
   isEnvironment,
   StateBackendSettings,
 } from './profiles';
+import { PlatformOutputs, platformBackend, readPlatformOutputs } from './platform-outputs';
+import { getPlatformSettings } from '../platform/settings';
 
 /** Mixer VM image: Windows Server 2022 from the marketplace, or a pre-built image with OBS. */
 export type MixerImage =
@@ -26,6 +28,13 @@ export type MixerImage =
       readonly kind: 'custom';
       readonly imageId: string;
     };
+
+/**
+ * What an event file may ask for: a MixerImage, or the newest version of the platform's
+ * gallery image (help/platform.md). Resolving turns "gallery" into a custom image id, or into
+ * the marketplace image when the platform has no gallery yet.
+ */
+export type MixerImageRequest = MixerImage | { readonly kind: 'gallery' };
 
 /** The shape of an event file (events/<slug>.json). Every field but name is optional. */
 export interface EventDefinition {
@@ -41,11 +50,11 @@ export interface EventDefinition {
   readonly ingestCidrs?: readonly string[];
   /** Operator addresses allowed RDP and health. @default [] - no RDP from outside the VNet */
   readonly operatorCidrs?: readonly string[];
-  /** @default { kind: "marketplace" } */
-  readonly mixerImage?: MixerImage;
-  /** @default "<profile.imageRegistry>/srt-relay:latest" */
+  /** @default - the platform profile's mixerImage ("marketplace" unless it says "gallery") */
+  readonly mixerImage?: MixerImageRequest;
+  /** @default "<platform registry, else profile.imageRegistry>/srt-relay:latest" */
   readonly relayImage?: string;
-  /** @default "<profile.imageRegistry>/slide-splitter:latest" */
+  /** @default "<platform registry, else profile.imageRegistry>/slide-splitter:latest" */
   readonly splitterImage?: string;
   /** SRT latency on every hop. @default 200 */
   readonly srtLatencyMs?: number;
@@ -76,6 +85,11 @@ export interface EventConfig {
   readonly stateBackend: StateBackendSettings;
   /** Static private IP of each language's mixer, in language order. */
   readonly mixerIps: readonly string[];
+  /**
+   * Pull identity of the platform's registry, present when the relay or splitter image comes
+   * from it (EventStackProps.registryPull takes this shape).
+   */
+  readonly registryPull?: { readonly server: string; readonly identityId: string };
 }
 
 export class EventValidationError extends Error {
@@ -104,6 +118,11 @@ export interface ResolveOptions {
   readonly environment?: string;
   /** Process environment for backend overrides. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The environment's platform outputs; null ignores the platform.
+   * @default - read by lib/platform-outputs (profile override, else state/platform/<env>.tfstate)
+   */
+  readonly platform?: PlatformOutputs | null;
 }
 
 /** Validates a definition and applies defaults; throws EventValidationError listing every problem. */
@@ -187,9 +206,15 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     problems,
   );
 
-  const mixerImage = validateMixerImage(def?.mixerImage, problems);
-  const relayImage = def?.relayImage ?? `${profile.imageRegistry}/srt-relay:latest`;
-  const splitterImage = def?.splitterImage ?? `${profile.imageRegistry}/slide-splitter:latest`;
+  const platform = resolvePlatform(environment, options, problems);
+  const mixerImage = validateMixerImage(
+    def?.mixerImage ?? platform.mixerImage,
+    platform.outputs,
+    problems,
+  );
+  const registry = platform.outputs?.registry?.loginServer ?? profile.imageRegistry;
+  const relayImage = def?.relayImage ?? `${registry}/srt-relay:latest`;
+  const splitterImage = def?.splitterImage ?? `${registry}/slide-splitter:latest`;
   for (const [field, value] of [
     ['relayImage', relayImage],
     ['splitterImage', splitterImage],
@@ -205,6 +230,7 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     def?.stateBackend ?? profile.stateBackend,
     env,
     problems,
+    platformBackend(platform.outputs),
   );
   const createdAt = resolveCreatedAt(options.now, env, problems);
 
@@ -230,7 +256,37 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     slideFit: slideFit as 'crop' | 'letterbox',
     stateBackend,
     mixerIps: languages.map((_, i) => hostAt(mixerSubnet as Cidr, FIRST_MIXER_HOST + i)),
+    registryPull: registryPullFor([relayImage, splitterImage], platform.outputs),
   };
+}
+
+/** The platform's outputs and mixer image default; a broken platform block is a problem. */
+function resolvePlatform(
+  environment: EnvironmentName,
+  options: ResolveOptions,
+  problems: string[],
+): { outputs?: PlatformOutputs; mixerImage: MixerImageRequest } {
+  try {
+    const settings = getPlatformSettings(environment);
+    const outputs =
+      options.platform === null ? undefined : (options.platform ?? readPlatformOutputs(settings));
+    return { outputs, mixerImage: { kind: settings.mixerImage } };
+  } catch (err) {
+    problems.push((err as Error).message);
+    return { mixerImage: { kind: 'marketplace' } };
+  }
+}
+
+/** Pull with the platform's identity only for images that live in the platform's registry. */
+function registryPullFor(
+  images: readonly string[],
+  outputs: PlatformOutputs | undefined,
+): EventConfig['registryPull'] {
+  const registry = outputs?.registry;
+  if (!registry || !images.some((image) => image.startsWith(`${registry.loginServer}/`))) {
+    return undefined;
+  }
+  return { server: registry.loginServer, identityId: registry.pullIdentityId };
 }
 
 function validateLanguages(raw: readonly string[] | undefined, problems: string[]): string[] {
@@ -332,9 +388,19 @@ function validateAllowList(
   return blocks.map((b) => b.text);
 }
 
-function validateMixerImage(raw: MixerImage | undefined, problems: string[]): MixerImage {
+function validateMixerImage(
+  raw: MixerImageRequest | undefined,
+  platform: PlatformOutputs | undefined,
+  problems: string[],
+): MixerImage {
   if (raw === undefined) return { kind: 'marketplace' };
   if (raw?.kind === 'marketplace') return raw;
+  // No gallery yet (or registry-free platform): the marketplace image plus the OBS install.
+  if (raw?.kind === 'gallery') {
+    return platform?.mixerImageId
+      ? { kind: 'custom', imageId: platform.mixerImageId }
+      : { kind: 'marketplace' };
+  }
   if (raw?.kind === 'custom') {
     if (typeof raw.imageId === 'string' && IMAGE_ID_PATTERN.test(raw.imageId)) return raw;
     problems.push(
@@ -343,7 +409,7 @@ function validateMixerImage(raw: MixerImage | undefined, problems: string[]): Mi
     return raw;
   }
   problems.push(
-    `mixerImage ${JSON.stringify(raw)} must be {"kind":"marketplace"} or {"kind":"custom","imageId":"..."}`,
+    `mixerImage ${JSON.stringify(raw)} must be {"kind":"marketplace"}, {"kind":"gallery"} or {"kind":"custom","imageId":"..."}`,
   );
   return { kind: 'marketplace' };
 }
@@ -353,13 +419,22 @@ function resolveStateBackend(
   base: StateBackendSettings,
   env: NodeJS.ProcessEnv,
   problems: string[],
+  platform: StateBackendSettings | undefined,
 ): StateBackendSettings {
   const kind = env.STREAM_STATE_BACKEND ?? base.kind;
   if (kind === 'local') return { kind: 'local' };
   if (kind === 'azurerm') {
     const fromBase = base.kind === 'azurerm' ? base : undefined;
-    const storageAccountName = env.STREAM_STATE_STORAGE_ACCOUNT ?? fromBase?.storageAccountName;
-    const resourceGroupName = env.STREAM_STATE_RESOURCE_GROUP ?? fromBase?.resourceGroupName;
+    // A profile may name only the kind: the platform's storage fills in the rest.
+    const fromPlatform = platform?.kind === 'azurerm' ? platform : undefined;
+    const storageAccountName =
+      env.STREAM_STATE_STORAGE_ACCOUNT ??
+      fromBase?.storageAccountName ??
+      fromPlatform?.storageAccountName;
+    const resourceGroupName =
+      env.STREAM_STATE_RESOURCE_GROUP ??
+      fromBase?.resourceGroupName ??
+      fromPlatform?.resourceGroupName;
     if (!storageAccountName || !/^[a-z0-9]{3,24}$/.test(storageAccountName)) {
       problems.push(
         `stateBackend storage account ${JSON.stringify(storageAccountName ?? '')} must be 3-24 lowercase letters and digits (set STREAM_STATE_STORAGE_ACCOUNT or the profile)`,
@@ -369,7 +444,11 @@ function resolveStateBackend(
       problems.push(
         'stateBackend resource group is empty (set STREAM_STATE_RESOURCE_GROUP or the profile)',
       );
-    const containerName = env.STREAM_STATE_CONTAINER ?? fromBase?.containerName ?? 'tfstate';
+    const containerName =
+      env.STREAM_STATE_CONTAINER ??
+      fromBase?.containerName ??
+      fromPlatform?.containerName ??
+      'tfstate';
     return {
       kind: 'azurerm',
       storageAccountName: storageAccountName ?? '',

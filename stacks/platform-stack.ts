@@ -14,21 +14,12 @@ import { MixerImageGallery } from '../constructs/platform/mixer-image-gallery';
 import { PlatformTags } from '../constructs/platform/platform-tags';
 import { StateStorage } from '../constructs/platform/state-storage';
 import { PlatformNames } from '../lib/naming';
+import { OUTPUT_NAMES } from '../lib/platform-outputs';
 import { EnvironmentName } from '../lib/profiles';
 import { getPlatformSettings, PlatformSettings } from '../platform/settings';
 
-/** Names of the stack outputs; lib/platform-outputs.ts reads exactly these. */
-export const PLATFORM_OUTPUTS = {
-  resourceGroupName: 'platform_resource_group_name',
-  stateResourceGroupName: 'state_resource_group_name',
-  stateStorageAccountName: 'state_storage_account_name',
-  stateContainerName: 'state_container_name',
-  registryLoginServer: 'registry_login_server',
-  pullIdentityId: 'registry_pull_identity_id',
-  mixerImageId: 'mixer_image_id',
-  galleryName: 'gallery_name',
-  mixerImageName: 'mixer_image_name',
-} as const;
+/** Output names, shared with lib/platform-outputs.ts which reads them back. */
+export const PLATFORM_OUTPUTS = OUTPUT_NAMES;
 
 /** Local state of the platform, relative to the project root. */
 export function platformStateFile(environment: string): string {
