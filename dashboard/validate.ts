@@ -1,0 +1,157 @@
+/**
+ * Checks deploy and teardown bodies before the engine sees them, reporting every problem with
+ * the field it belongs to. Messages name fields and rules, never the value of a key.
+ */
+import { EventValidationError } from '../lib/event-model';
+import { eventSlug } from '../lib/naming';
+import { ENVIRONMENTS, isEnvironment, type EnvironmentName } from '../lib/profiles';
+import { resolveCatalogEvent, type CatalogEvent } from './catalog';
+import { badInput, type FieldProblem } from './http-util';
+
+export interface DeployInput {
+  readonly event: CatalogEvent;
+  readonly environment: EnvironmentName;
+  readonly youtubeKeys: Readonly<Record<string, string>>;
+  readonly srtPassphrase?: string;
+}
+
+export interface TeardownInput {
+  readonly event: CatalogEvent;
+  readonly environment: EnvironmentName;
+}
+
+/** YouTube keys are short dash-separated tokens; whitespace inside is a paste accident. */
+const KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
+/** SRT's own bounds for a passphrase. */
+const PASSPHRASE_PATTERN = /^[\x20-\x7e]{10,79}$/;
+
+function checkFields(
+  body: Record<string, unknown>,
+  known: readonly string[],
+  problems: FieldProblem[],
+): void {
+  for (const key of Object.keys(body)) {
+    if (!known.includes(key)) {
+      problems.push({
+        field: key.slice(0, 40),
+        message: `is not accepted here (known: ${known.join(', ')})`,
+      });
+    }
+  }
+}
+
+/** Shared by deploy and teardown: the event and its environment. */
+function resolveTarget(
+  body: Record<string, unknown>,
+  eventsDir: string,
+  problems: FieldProblem[],
+): { event: CatalogEvent; environment: EnvironmentName } | undefined {
+  const { event, environment } = body;
+  if (environment !== undefined && !isEnvironment(environment)) {
+    problems.push({ field: 'environment', message: `must be one of ${ENVIRONMENTS.join(', ')}` });
+  }
+  if (typeof event !== 'string' || event.trim() === '') {
+    problems.push({ field: 'event', message: 'is required: the event name' });
+    return undefined;
+  }
+  const slug = eventSlug(event);
+  if (!slug.ok) {
+    problems.push({ field: 'event', message: slug.problem });
+    return undefined;
+  }
+  try {
+    const resolved = resolveCatalogEvent(
+      event,
+      isEnvironment(environment) ? environment : undefined,
+      eventsDir,
+    );
+    return { event: resolved, environment: resolved.environment as EnvironmentName };
+  } catch (err) {
+    if (!(err instanceof EventValidationError)) throw err;
+    for (const p of err.problems) problems.push({ field: 'event', message: p });
+    return undefined;
+  }
+}
+
+export function validateDeploy(raw: Record<string, unknown>, eventsDir: string): DeployInput {
+  const problems: FieldProblem[] = [];
+  checkFields(raw, ['event', 'environment', 'youtubeKeys', 'srtPassphrase'], problems);
+  const target = resolveTarget(raw, eventsDir, problems);
+  const keys = raw.youtubeKeys;
+  const youtubeKeys: Record<string, string> = {};
+  if (keys === null || typeof keys !== 'object' || Array.isArray(keys)) {
+    problems.push({ field: 'youtubeKeys', message: 'is required: one stream key per language' });
+  } else if (target) {
+    const given = keys as Record<string, unknown>;
+    const seen = new Map<string, string>();
+    for (const language of target.event.languages) {
+      const field = `youtubeKeys.${language}`;
+      const value = given[language];
+      if (typeof value !== 'string' || value.trim() === '') {
+        problems.push({ field, message: `is required: the YouTube stream key for ${language}` });
+        continue;
+      }
+      const key = value.trim();
+      if (!KEY_PATTERN.test(key)) {
+        problems.push({
+          field,
+          message: 'must be 8 to 128 visible characters with no spaces (paste the key exactly)',
+        });
+        continue;
+      }
+      const twin = seen.get(key);
+      if (twin) {
+        problems.push({
+          field,
+          message: `is the same key as youtubeKeys.${twin}; each language streams to its own channel`,
+        });
+      }
+      seen.set(key, language);
+      youtubeKeys[language] = key;
+    }
+    for (const language of Object.keys(given)) {
+      if (!target.event.languages.includes(language)) {
+        problems.push({
+          field: `youtubeKeys.${language.slice(0, 40)}`,
+          message: `is not a language of ${target.event.slug} (languages: ${target.event.languages.join(', ')})`,
+        });
+      }
+    }
+  }
+  const passphrase = raw.srtPassphrase;
+  if (passphrase !== undefined && passphrase !== '') {
+    if (typeof passphrase !== 'string' || !PASSPHRASE_PATTERN.test(passphrase)) {
+      problems.push({
+        field: 'srtPassphrase',
+        message:
+          'must be 10 to 79 printable characters (SRT limits), or left empty to generate one',
+      });
+    }
+  }
+  if (problems.length > 0 || !target) throw badInput(problems);
+  return {
+    ...target,
+    youtubeKeys,
+    ...(typeof passphrase === 'string' && passphrase !== '' ? { srtPassphrase: passphrase } : {}),
+  };
+}
+
+export function validateTeardown(raw: Record<string, unknown>, eventsDir: string): TeardownInput {
+  const problems: FieldProblem[] = [];
+  checkFields(raw, ['event', 'environment', 'confirm'], problems);
+  const target = resolveTarget(raw, eventsDir, problems);
+  const confirm = raw.confirm;
+  if (target) {
+    const typed = typeof confirm === 'string' ? confirm.trim() : '';
+    // The exact name or slug, not anything that normalizes to it: a destructive action wants
+    // the operator to have read the name, not approximated it.
+    if (typed !== target.event.slug && typed !== target.event.name) {
+      problems.push({
+        field: 'confirm',
+        message: `type the event name "${target.event.slug}" to confirm the teardown`,
+      });
+    }
+  }
+  if (problems.length > 0 || !target) throw badInput(problems);
+  return target;
+}
