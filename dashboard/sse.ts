@@ -48,10 +48,10 @@ export function streamRun(
 ): void {
   const after = parseLastEventId(req);
   let closed = false;
-  let unsubscribe: (() => void) | undefined;
+  let unsubscribe: () => void = () => undefined;
   openStream(req, res, () => {
     closed = true;
-    unsubscribe?.();
+    unsubscribe();
   });
   const send = (event: EngineEvent) => {
     if (closed || event.seq <= after) return;
@@ -76,8 +76,8 @@ export function streamFeed(
   engine: Engine,
   scrubber: Scrubber,
 ): void {
-  let unsubscribe: (() => void) | undefined;
-  openStream(req, res, () => unsubscribe?.());
+  let unsubscribe: () => void = () => undefined;
+  openStream(req, res, () => unsubscribe());
   unsubscribe = engine.subscribeAll((event) => {
     if (event.type !== 'run-started' && event.type !== 'done') return;
     const run = engine.getRun(event.runId);
