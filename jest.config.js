@@ -7,5 +7,6 @@ module.exports = {
   // The media and terraform tests start real processes; two cores, so keep workers at two.
   maxWorkers: 2,
   testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup-cdktf.js'],
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.js',
 };
