@@ -123,7 +123,7 @@ export function eventSlug(raw: string): SlugResult {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .trim()
-    .replace(/[\s._]+/g, '-')
+    .replace(/[ ._]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (!/^[a-z0-9-]+$/.test(folded)) {

@@ -1,0 +1,37 @@
+import { App, Testing } from 'cdktf';
+import { EventConfig, EventDefinition, resolveEvent } from '../../lib/event-model';
+import { EventStack, EventStackProps } from '../../stacks/event-stack';
+
+export const FIXED_NOW = new Date('2026-03-01T10:00:00Z');
+
+/** A validated event with test defaults; no process environment leaks in. */
+export function testEvent(
+  def: Partial<EventDefinition> = {},
+  env: NodeJS.ProcessEnv = {},
+): EventConfig {
+  return resolveEvent({ name: 'Test Event', ...def }, { now: FIXED_NOW, env });
+}
+
+export interface TerraformDoc {
+  terraform: Record<string, any>;
+  resource: Record<string, Record<string, any>>;
+  variable: Record<string, any>;
+  output: Record<string, any>;
+}
+
+/** Synthesizes one EventStack with validations (policy rules included) and parses it. */
+export function synthEventStack(
+  def: Partial<EventDefinition> = {},
+  props: Omit<EventStackProps, 'event'> = {},
+  env: NodeJS.ProcessEnv = {},
+): { stack: EventStack; json: string; doc: TerraformDoc } {
+  const app: App = Testing.app();
+  const stack = new EventStack(app, { event: testEvent(def, env), ...props });
+  const json = Testing.synth(stack, true);
+  return { stack, json, doc: JSON.parse(json) };
+}
+
+/** All resources of one type, as a list of configs. */
+export function resourcesOf(doc: TerraformDoc, type: string): any[] {
+  return Object.values(doc.resource[type] ?? {});
+}

@@ -1,0 +1,95 @@
+import { azureName, EventNames, eventSlug, MAX_SLUG_LENGTH } from '../../lib/naming';
+
+describe('naming', () => {
+  describe('eventSlug', () => {
+    it.each([
+      ['Conference-2025', 'conference-2025'],
+      ['Conférence 2025', 'conference-2025'],
+      ['  Tech   Summit_2026.Live ', 'tech-summit-2026-live'],
+      ['2025-kickoff', '2025-kickoff'],
+      ['ÉVÉNEMENT Été', 'evenement-ete'],
+    ])('normalizes %j to %j', (raw, slug) => {
+      expect(eventSlug(raw)).toEqual({ ok: true, slug });
+    });
+
+    it.each([
+      ['Conf 2025!', /characters other than a-z, 0-9 and "-"/],
+      ['../../etc/passwd', /characters other than/],
+      ['$(whoami)', /characters other than/],
+      ["x'; rm -rf /", /characters other than/],
+      ['line\nbreak', /characters other than/],
+      ['tab\there', /characters other than/],
+      ['Straße', /characters other than/],
+      ['会议', /characters other than/],
+      ['', /is empty/],
+      ['   ', /is empty/],
+      ['ab', /3 to 40 characters/],
+      ['a'.repeat(MAX_SLUG_LENGTH + 1), /3 to 40 characters/],
+      ['12345', /at least one letter/],
+    ])('rejects %j', (raw, message) => {
+      const result = eventSlug(raw);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.problem).toMatch(message);
+        expect(result.problem).toContain(JSON.stringify(raw));
+      }
+    });
+  });
+
+  describe('azureName', () => {
+    it('keeps each kind within its length limit and adds a hash when it must cut', () => {
+      const long = 'a'.repeat(40);
+      const group = azureName('containerGroup', ['splitter', long, 'development']);
+      expect(group.length).toBeLessThanOrEqual(63);
+      expect(group).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      const other = azureName('containerGroup', [
+        'splitter',
+        `${long.slice(0, 39)}b`,
+        'development',
+      ]);
+      expect(other).not.toEqual(group);
+    });
+
+    it('strips separators for kinds that allow only letters and digits', () => {
+      expect(azureName('storageAccount', ['prod-west'])).toMatch(/^[a-z0-9]{3,24}$/);
+    });
+  });
+
+  describe('EventNames', () => {
+    const names = new EventNames('example-conference-2026', 'production');
+
+    it('derives the resource group from event and environment', () => {
+      expect(names.resourceGroup).toBe('rg-streaming-example-conference-2026-production');
+    });
+
+    it('gives Windows computer names of at most 15 characters, unique within the event', () => {
+      const languages = Array.from({ length: 99 }, (_, i) => `verylonglanguage${i}`);
+      const computerNames = languages.map((l, i) => names.computerName(i, l));
+      for (const n of computerNames) {
+        expect(n.length).toBeLessThanOrEqual(15);
+        expect(n).toMatch(/^[a-z0-9-]+$/);
+        expect(n).not.toMatch(/^\d+$/);
+      }
+      expect(new Set(computerNames).size).toBe(languages.length);
+    });
+
+    it('gives container groups lowercase names of at most 63 characters', () => {
+      const longNames = new EventNames('x'.repeat(40), 'development');
+      expect(longNames.containerGroup('splitter').length).toBeLessThanOrEqual(63);
+      expect(longNames.containerGroup('splitter')).toBe(
+        longNames.containerGroup('splitter').toLowerCase(),
+      );
+    });
+
+    it('makes DNS labels start with a letter and differ per environment', () => {
+      const staging = new EventNames('example-conference-2026', 'staging');
+      expect(names.dnsLabel('relay')).toMatch(/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/);
+      expect(names.dnsLabel('relay')).not.toEqual(staging.dnsLabel('relay'));
+    });
+
+    it('keys remote state by environment and event', () => {
+      expect(names.stateKey).toBe('production/example-conference-2026.tfstate');
+      expect(names.tfcWorkspace).toBe('streaming-production-example-conference-2026');
+    });
+  });
+});

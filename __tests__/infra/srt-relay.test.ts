@@ -1,0 +1,92 @@
+import { Testing } from 'cdktf';
+import { SrtRelay, SrtRelayProps } from '../../constructs/srt-relay';
+import { ENV, FEEDS, HEALTH_PATHS, HEALTH_PORT } from '../../lib/contract';
+
+const base: SrtRelayProps = {
+  name: 'ci-relay-test',
+  dnsNameLabel: 'srt-relay-test-abc123',
+  resourceGroupName: 'rg',
+  location: 'westeurope',
+  image: 'registry.example/srt-relay:1.0',
+  eventSlug: 'test-event',
+  languages: ['original', 'spanish', 'french'],
+  passphrase: '${var.srt_passphrase}',
+};
+
+function group(props: Partial<SrtRelayProps> = {}) {
+  const json = Testing.synthScope((scope) => new SrtRelay(scope, 'relay', { ...base, ...props }));
+  return Object.values(JSON.parse(json).resource.azurerm_container_group)[0] as any;
+}
+
+describe('SrtRelay', () => {
+  const g = group();
+  const c = g.container[0];
+
+  it('is a public Linux group with a DNS label and restart Always', () => {
+    expect(g).toMatchObject({
+      os_type: 'Linux',
+      ip_address_type: 'Public',
+      dns_name_label: 'srt-relay-test-abc123',
+      restart_policy: 'Always',
+    });
+  });
+  it('defaults to 2 vCPU and 4 GiB', () => {
+    expect(c.cpu).toBe(2);
+    expect(c.memory).toBe(4);
+  });
+  it('takes other sizes', () => {
+    const sized = group({ cpuCores: 1, memoryGiB: 1.5 }).container[0];
+    expect([sized.cpu, sized.memory]).toEqual([1, 1.5]);
+  });
+  it('listens on 9998/udp for the venue, one UDP port per mixer and 8080/tcp', () => {
+    expect(c.ports).toEqual([
+      { port: 9998, protocol: 'UDP' },
+      { port: 10001, protocol: 'UDP' },
+      { port: 10002, protocol: 'UDP' },
+      { port: 10003, protocol: 'UDP' },
+      { port: 8080, protocol: 'TCP' },
+    ]);
+    expect(g.exposed_port).toEqual(c.ports);
+  });
+  it('probes liveness and readiness on 8080', () => {
+    expect(c.liveness_probe.http_get).toEqual([
+      { path: HEALTH_PATHS.live, port: HEALTH_PORT, scheme: 'http' },
+    ]);
+    expect(c.readiness_probe.http_get).toEqual([
+      { path: HEALTH_PATHS.ready, port: HEALTH_PORT, scheme: 'http' },
+    ]);
+  });
+  it('tells the image its event, latency and outputs through the contract variables', () => {
+    expect(c.environment_variables).toEqual({
+      [ENV.eventName]: 'test-event',
+      [ENV.ingestPort]: String(FEEDS.program.ingestPort),
+      [ENV.outputPorts]: '10001,10002,10003',
+      [ENV.outputNames]: 'original,spanish,french',
+      [ENV.latencyMs]: '200',
+      [ENV.peerIdleTimeoutMs]: '5000',
+      [ENV.healthPort]: '8080',
+    });
+  });
+  it('passes the passphrase only as a secure variable', () => {
+    expect(c.secure_environment_variables).toEqual({ [ENV.passphrase]: '${var.srt_passphrase}' });
+    expect(JSON.stringify(c.environment_variables)).not.toContain('srt_passphrase');
+  });
+  it('takes the SRT latency', () => {
+    expect(group({ srtLatencyMs: 500 }).container[0].environment_variables[ENV.latencyMs]).toBe(
+      '500',
+    );
+  });
+  it('pulls through a managed identity when a registry is given, never with a password', () => {
+    const pulled = group({ registryPull: { server: 'cr.azurecr.io', identityId: '/id/pull' } });
+    expect(pulled.identity).toEqual({ type: 'UserAssigned', identity_ids: ['/id/pull'] });
+    expect(pulled.image_registry_credential).toEqual([
+      { server: 'cr.azurecr.io', user_assigned_identity_id: '/id/pull' },
+    ]);
+    expect(g.image_registry_credential).toBeUndefined();
+  });
+  it('serves as many mixers as there are languages', () => {
+    const many = group({ languages: Array.from({ length: 12 }, (_, i) => `l${i}`) }).container[0];
+    expect(many.ports).toHaveLength(14);
+    expect(many.environment_variables[ENV.outputPorts].split(',').at(-1)).toBe('10012');
+  });
+});
