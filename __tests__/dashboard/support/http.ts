@@ -21,7 +21,7 @@ export function request(
   if (options.body !== undefined && !headers['content-type'])
     headers['content-type'] = 'application/json';
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
+    const req = http.request(url, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -59,7 +59,7 @@ export class SseClient {
 
   open(base: string, path: string, headers: Record<string, string>): Promise<this> {
     return new Promise((resolve, reject) => {
-      this.req = http.get(new URL(path, base), { headers }, (res) => {
+      this.req = http.get(new URL(path, base), { headers, agent: false }, (res) => {
         this.status = res.statusCode ?? 0;
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => this.feed(chunk));
