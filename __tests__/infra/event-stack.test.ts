@@ -1,0 +1,174 @@
+import { REQUIRED_TAGS } from '../../policy/tagging-aspect';
+import { eventTags, shutdownTime } from '../../stacks/event-stack';
+import { FIXED_NOW, resourcesOf, synthEventStack, testEvent } from './helpers';
+
+const example = {
+  name: 'Example Conference 2026',
+  ingestCidrs: ['203.0.113.0/24'],
+  operatorCidrs: ['198.51.100.0/24'],
+};
+
+describe('EventStack', () => {
+  const { doc, json, stack } = synthEventStack(example);
+
+  it('matches the reviewed snapshot of the example event', () => {
+    expect(json).toMatchSnapshot();
+  });
+
+  it('is named by the event slug, so `cdktf deploy <slug>` picks it', () => {
+    expect(stack.node.id).toBe('example-conference-2026');
+  });
+
+  it('puts everything in one resource group named from event and environment', () => {
+    const groups = resourcesOf(doc, 'azurerm_resource_group');
+    expect(groups).toHaveLength(1);
+    expect(groups[0].name).toBe('rg-streaming-example-conference-2026-production');
+    expect(groups[0].location).toBe('westeurope');
+  });
+
+  it('runs one relay, one splitter and one mixer per language', () => {
+    expect(resourcesOf(doc, 'azurerm_container_group')).toHaveLength(2);
+    expect(
+      resourcesOf(doc, 'azurerm_windows_virtual_machine')
+        .map((vm) => vm.computer_name)
+        .sort(),
+    ).toEqual(['mx01-original', 'mx02-spanish', 'mx03-french']);
+    const four = synthEventStack({
+      ...example,
+      languages: ['original', 'spanish', 'french', 'german'],
+    }).doc;
+    expect(resourcesOf(four, 'azurerm_windows_virtual_machine')).toHaveLength(4);
+    expect(
+      resourcesOf(four, 'azurerm_network_interface')
+        .map((n) => n.ip_configuration[0].private_ip_address)
+        .sort(),
+    ).toEqual(['10.42.2.11', '10.42.2.12', '10.42.2.13', '10.42.2.14']);
+  });
+
+  it('tags every taggable resource with the cleanup tags', () => {
+    const taggableTypes = Object.keys(doc.resource).filter(
+      (t) =>
+        t.startsWith('azurerm_') &&
+        !t.includes('association') &&
+        t !== 'azurerm_subnet' &&
+        t !== 'azurerm_network_security_rule',
+    );
+    expect(taggableTypes.length).toBeGreaterThan(8);
+    for (const type of taggableTypes) {
+      for (const r of resourcesOf(doc, type)) {
+        for (const tag of REQUIRED_TAGS) expect(r.tags?.[tag]).toEqual(expect.any(String));
+        expect(r.tags).toMatchObject({
+          purpose: 'streaming',
+          event: 'example-conference-2026',
+          auto_cleanup: 'true',
+          ttl: '24h',
+        });
+      }
+    }
+  });
+
+  it('derives created and expires-at tags from the deploy time and TTL', () => {
+    const event = testEvent({ ttlHours: 6 });
+    expect(eventTags(event)).toMatchObject({
+      created: FIXED_NOW.toISOString(),
+      'expires-at': '2026-03-01T16:00:00.000Z',
+      ttl: '6h',
+    });
+    expect(shutdownTime(new Date('2026-03-01T16:05:00Z'))).toBe('1605');
+  });
+
+  it('declares the secrets as sensitive variables without defaults', () => {
+    expect(Object.keys(doc.variable).sort()).toEqual([
+      'srt_passphrase',
+      'youtube_key_french',
+      'youtube_key_original',
+      'youtube_key_spanish',
+    ]);
+    for (const v of Object.values(doc.variable) as any[]) {
+      expect(v.sensitive).toBe(true);
+      expect(v.default).toBeUndefined();
+    }
+    expect(doc.variable.srt_passphrase.validation[0].condition).toMatch(
+      /length\(var.srt_passphrase\) >= 10/,
+    );
+  });
+
+  it('outputs connection info, and the admin password only as sensitive', () => {
+    expect(Object.keys(doc.output).sort()).toEqual([
+      'expires_at',
+      'mixer_admin_password',
+      'mixer_admin_username',
+      'mixers',
+      'program_ingest_url',
+      'relay_health_url',
+      'resource_group',
+      'slides_ingest_url',
+      'splitter_health_url',
+    ]);
+    expect(doc.output.mixer_admin_password.sensitive).toBe(true);
+    expect(
+      Object.entries(doc.output)
+        .filter(([, o]: [string, any]) => o.sensitive)
+        .map(([k]) => k),
+    ).toEqual(['mixer_admin_password']);
+    expect(doc.output.program_ingest_url.value).toMatch(
+      /^srt:\/\/\$\{azurerm_container_group\..*\.fqdn\}:9998$/,
+    );
+    expect(doc.output.slides_ingest_url.value).toMatch(/:9999$/);
+    expect(doc.output.mixers.value[0]).toMatchObject({
+      language: 'original',
+      computer_name: 'mx01-original',
+      private_ip: '10.42.2.11',
+    });
+    expect(doc.output.mixers.value[0].rdp).toMatch(/ip_address\}:3389$/);
+  });
+
+  it('gives mixers no public IP when no operator CIDR is declared', () => {
+    const closed = synthEventStack({ name: 'Closed Event' }).doc;
+    expect(resourcesOf(closed, 'azurerm_public_ip')).toHaveLength(0);
+    expect(closed.output.mixers.value[0].rdp).toBe('');
+  });
+
+  describe('state backend', () => {
+    it('keeps local state per event under state/<env>/, relative to the synth folder', () => {
+      expect(doc.terraform.backend).toEqual({
+        local: { path: '../../../state/production/example-conference-2026.tfstate' },
+      });
+      const staging = synthEventStack({ name: 'Other Event', environment: 'staging' }).doc;
+      expect(staging.terraform.backend.local.path).toBe(
+        '../../../state/staging/other-event.tfstate',
+      );
+    });
+    it('keys azurerm state by <env>/<event>.tfstate with Entra ID auth', () => {
+      const az = synthEventStack(
+        example,
+        {},
+        {
+          STREAM_STATE_BACKEND: 'azurerm',
+          STREAM_STATE_STORAGE_ACCOUNT: 'ststreamprod',
+          STREAM_STATE_RESOURCE_GROUP: 'rg-platform',
+        },
+      ).doc;
+      expect(az.terraform.backend.azurerm).toEqual({
+        container_name: 'tfstate',
+        key: 'production/example-conference-2026.tfstate',
+        resource_group_name: 'rg-platform',
+        storage_account_name: 'ststreamprod',
+        use_azuread_auth: true,
+      });
+    });
+    it('uses one Terraform Cloud workspace per event', () => {
+      const tfc = synthEventStack(
+        example,
+        {},
+        { STREAM_STATE_BACKEND: 'cloud', STREAM_TFC_ORGANIZATION: 'my-org' },
+      ).doc;
+      expect(tfc.terraform.cloud).toEqual({
+        hostname: 'app.terraform.io',
+        organization: 'my-org',
+        workspaces: { name: 'streaming-production-example-conference-2026' },
+      });
+      expect(tfc.terraform.backend).toBeUndefined();
+    });
+  });
+});

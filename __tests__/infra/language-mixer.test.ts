@@ -1,0 +1,121 @@
+import { Testing, TerraformVariable } from 'cdktf';
+import { LanguageMixer, LanguageMixerProps } from '../../constructs/language-mixer';
+import { EventNames } from '../../lib/naming';
+
+const base: LanguageMixerProps = {
+  names: new EventNames('mix-test', 'production'),
+  resourceGroupName: 'rg',
+  location: 'westeurope',
+  index: 1,
+  language: 'spanish',
+  subnetId: '/subnets/mixers',
+  privateIp: '10.42.2.12',
+  programHost: 'relay.example',
+  slidesHost: 'splitter.example',
+  streamKey: 'replaced by a variable in synth()',
+  passphrase: 'replaced by a variable in synth()',
+  adminPassword: 'replaced by a variable in synth()',
+  shutdownTimeUtc: '0930',
+};
+
+function synth(props: Partial<LanguageMixerProps> = {}) {
+  const doc = JSON.parse(
+    Testing.synthScope((scope) => {
+      const secret = (name: string) =>
+        new TerraformVariable(scope, name, { type: 'string', sensitive: true }).stringValue;
+      return new LanguageMixer(scope, 'mixer', {
+        ...base,
+        streamKey: secret('youtube_key_spanish'),
+        passphrase: secret('srt_passphrase'),
+        adminPassword: secret('admin_password'),
+        ...props,
+      });
+    }),
+  );
+  const one = (type: string) => Object.values(doc.resource[type] ?? {})[0] as any;
+  return {
+    doc,
+    vm: one('azurerm_windows_virtual_machine'),
+    nic: one('azurerm_network_interface'),
+    ext: one('azurerm_virtual_machine_extension'),
+    shutdown: one('azurerm_dev_test_global_vm_shutdown_schedule'),
+    pip: one('azurerm_public_ip'),
+  };
+}
+
+describe('LanguageMixer', () => {
+  const { vm, nic, ext, shutdown, pip } = synth();
+
+  it('is a Standard_D2s_v3 Windows VM by default', () => {
+    expect(vm.size).toBe('Standard_D2s_v3');
+    expect(synth({ vmSize: 'Standard_D4s_v3' }).vm.size).toBe('Standard_D4s_v3');
+  });
+  it('has a computer name of at most 15 characters from its position and language', () => {
+    expect(vm.computer_name).toBe('mx02-spanish');
+  });
+  it('logs in with a generated password, never an SSH key', () => {
+    expect(vm.admin_password).toBe('${var.admin_password}');
+    expect(vm.admin_username).toBe('streamadmin');
+    expect(vm.admin_ssh_key).toBeUndefined();
+  });
+  it('has a static private IP in the mixers subnet', () => {
+    expect(nic.ip_configuration[0]).toMatchObject({
+      private_ip_address_allocation: 'Static',
+      private_ip_address: '10.42.2.12',
+      subnet_id: '/subnets/mixers',
+    });
+  });
+  it('boots Windows Server 2022 from the marketplace by default', () => {
+    expect(vm.source_image_reference).toEqual({
+      publisher: 'MicrosoftWindowsServer',
+      offer: 'WindowsServer',
+      sku: '2022-datacenter-azure-edition',
+      version: 'latest',
+    });
+    expect(vm.source_image_id).toBeUndefined();
+  });
+  it('boots a pre-built image when given one', () => {
+    const id =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/img/providers/Microsoft.Compute/images/mixer';
+    const custom = synth({ image: { kind: 'custom', imageId: id } }).vm;
+    expect(custom.source_image_id).toBe(id);
+    expect(custom.source_image_reference).toBeUndefined();
+  });
+  it('turns off automatic Windows updates during the event', () => {
+    expect(vm.patch_mode).toBe('Manual');
+    expect(vm.enable_automatic_updates).toBe(false);
+  });
+  it('configures OBS through protected settings only, pulling its own ports', () => {
+    expect(ext.type).toBe('CustomScriptExtension');
+    expect(ext.publisher).toBe('Microsoft.Compute');
+    expect(ext.settings).toBeUndefined();
+    const command: string = ext.protected_settings;
+    expect(command).toContain('base64encode(var.youtube_key_spanish)');
+    expect(command).toContain('base64encode(var.srt_passphrase)');
+    expect(command).toContain('-Language spanish -ProgramUrl srt://');
+    expect(command).toContain('relay.example');
+    expect(command).toContain(':10002 -SlidesUrl srt://');
+    expect(command).toContain(':10102');
+    expect(command).toContain('textencodebase64(');
+    expect(command).not.toMatch(/C:\\/);
+  });
+  it('carries the configure script, which holds no secret, as custom data', () => {
+    const script = Buffer.from(vm.custom_data, 'base64').toString('utf8');
+    expect(script).toMatch(/param\(/);
+    expect(script).toMatch(/--startstreaming/);
+    expect(script).toContain('rtmps://a.rtmps.youtube.com');
+  });
+  it('shuts itself down daily at the event expiry (UTC)', () => {
+    expect(shutdown).toMatchObject({
+      daily_recurrence_time: '0930',
+      timezone: 'UTC',
+      enabled: true,
+    });
+  });
+  it('gets a public IP for RDP only when asked', () => {
+    expect(pip).toBeUndefined();
+    const withRdp = synth({ publicRdp: true });
+    expect(withRdp.pip).toMatchObject({ allocation_method: 'Static', sku: 'Standard' });
+    expect(withRdp.nic.ip_configuration[0].public_ip_address_id).toMatch(/azurerm_public_ip/);
+  });
+});
