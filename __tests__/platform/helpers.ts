@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 import { App, Testing } from 'cdktf';
 import { PlatformStack, PlatformStackProps } from '../../stacks/platform-stack';
 import {
