@@ -1,0 +1,190 @@
+/**
+ * The whole operator flow in a real browser against the real engine: Debian's Chromium driven
+ * by playwright-core, the engine running cdktf and terraform 1.11 on the fixture app
+ * (terraform_data resources, local state in a temp folder). Azure itself cannot exist here, so
+ * the engine's Azure and health seams get stand-ins that record what they were asked.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AzureClient, CreateEngine, HealthTarget } from '../../engine/types';
+import { startDashboard, type Dashboard } from '../../dashboard/server';
+
+const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
+const FIXTURE_APP = path.join(__dirname, '..', 'fixtures', 'app');
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const KEYS = { original: 'CANARY-e2e-orig-4a7b-99c1', spanish: 'CANARY-e2e-span-0d3e-12f8' };
+const PASSPHRASE = 'CANARY-e2e-passphrase-77';
+const RUN_TIMEOUT_MS = 150_000;
+
+// Loaded at run time so this file type-checks before engine/index.ts exists.
+function loadCreateEngine(): CreateEngine {
+  const enginePath = '../../engine';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(enginePath) as { createEngine: CreateEngine }).createEngine;
+}
+
+let tmp: string;
+let dashboard: Dashboard;
+let browser: Browser;
+const probed: HealthTarget[] = [];
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-e2e-'));
+  const projectDir = path.join(tmp, 'app');
+  fs.cpSync(FIXTURE_APP, projectDir, {
+    recursive: true,
+    filter: (src) => !src.includes('cdktf.out'),
+  });
+  const eventsDir = path.join(tmp, 'events');
+  fs.mkdirSync(eventsDir);
+  fs.writeFileSync(
+    path.join(eventsDir, 'e2e-festival.json'),
+    JSON.stringify({
+      name: 'E2E Festival',
+      environment: 'staging',
+      languages: ['original', 'spanish'],
+    }),
+  );
+  const azure: AzureClient = {
+    listResourceGroupsByTag: async () => [],
+    getResourceGroup: async (name) => ({ name, location: 'westeurope', tags: {} }),
+    listContainerGroups: async () => [],
+    listVirtualMachines: async () => [],
+  };
+  const engine = loadCreateEngine()({
+    projectDir,
+    eventsDir,
+    stateDir: path.join(tmp, 'state'),
+    logDir: path.join(tmp, 'logs'),
+    lockDir: path.join(tmp, 'locks'),
+    cdktfBin: path.join(__dirname, '..', '..', 'node_modules', '.bin', 'cdktf'),
+    azure,
+    probe: async (target) => {
+      probed.push(target);
+      return { name: target.name, kind: target.kind, ready: true };
+    },
+    health: { attempts: 2, intervalMs: 10 },
+    env: {
+      ...process.env,
+      CHECKPOINT_DISABLE: '1',
+      DISABLE_VERSION_CHECK: '1',
+      STREAM_CONTROL_EVENTS_DIR: eventsDir,
+      // Long enough for a second operator to join mid-run.
+      FIXTURE_SLEEP: '2',
+    },
+  });
+  dashboard = await startDashboard({ engine, port: 0, eventsDir, log: () => undefined });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dashboard?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function openPage(width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  await page.goto(dashboard.openUrl);
+  await page.getByRole('heading', { name: 'Live events' }).waitFor();
+  return page;
+}
+
+const logText = (page: Page) => page.locator('#log').innerText();
+
+describe('dashboard in Chromium with the real engine', () => {
+  it(
+    'deploys an event with live progress, shows it in status and tears it down',
+    async () => {
+      const page = await openPage(1280, 900);
+      // The token moved from the address bar into session storage.
+      expect(page.url()).toBe(`${dashboard.url}/`);
+
+      await page.getByLabel('Event name').fill('E2E Festival');
+      await page.getByLabel('Key for spanish').waitFor();
+      expect(await page.locator('#key-fields input').count()).toBe(2);
+      expect(await page.getByLabel('Environment').inputValue()).toBe('staging');
+      await page.getByLabel('Key for original').fill(KEYS.original);
+      await page.getByLabel('Key for spanish').fill(KEYS.spanish);
+      await page.getByLabel(/SRT passphrase/).fill(PASSPHRASE);
+      await page.getByLabel('Key for spanish').press('Enter'); // keyboard submit
+
+      // A second operator joins while terraform is still applying and gets the log so far.
+      await page
+        .getByText(/Deploying|apply/)
+        .first()
+        .waitFor();
+      const second = await openPage(390, 844);
+      await second
+        .locator('#log')
+        .getByText(/deploy e2e-festival started/)
+        .waitFor();
+
+      await page
+        .getByRole('heading', { name: 'e2e-festival is live' })
+        .waitFor({ timeout: RUN_TIMEOUT_MS });
+      await second
+        .getByRole('heading', { name: 'e2e-festival is live' })
+        .waitFor({ timeout: RUN_TIMEOUT_MS });
+      for (const input of await page.locator('#key-fields input, #srt-passphrase').all()) {
+        expect(await input.inputValue()).toBe('');
+      }
+      const info = await page.locator('#connection-info').innerText();
+      expect(info).toContain('srt://198.51.100.7:9998?mode=caller');
+      expect(info).toContain('203.0.113.12:3389');
+      const log = await logText(page);
+      expect(log).toMatch(/deploy e2e-festival started; log file .*logs/);
+      expect(log).toMatch(/✓ deploy finished/);
+      expect(await logText(second)).toContain('✓ deploy finished');
+      expect(probed.map((p) => p.kind)).toContain('relay');
+
+      await page.getByRole('button', { name: 'Check Status' }).click();
+      const card = page.getByRole('article', { name: 'e2e-festival' });
+      await card.waitFor();
+      const cardText = await card.innerText();
+      expect(cardText).toContain('staging');
+      expect(cardText).toContain('srt://198.51.100.7:9999?mode=caller');
+      expect(cardText).toContain('original: 203.0.113.11:3389');
+      await page.screenshot({
+        path: path.join(ARTIFACTS, 'dashboard-desktop.png'),
+        fullPage: true,
+      });
+      await second.getByRole('article', { name: 'e2e-festival' }).waitFor();
+      await second.screenshot({
+        path: path.join(ARTIFACTS, 'dashboard-phone.png'),
+        fullPage: true,
+      });
+
+      // Teardown: the button stays disabled until the exact name is typed.
+      await page.getByRole('button', { name: 'Teardown System' }).click();
+      const confirm = page.getByLabel(/Type e2e-festival to confirm/);
+      await confirm.fill('e2e-festiva');
+      expect(await page.getByRole('button', { name: 'Tear down' }).isDisabled()).toBe(true);
+      await confirm.fill('e2e-festival');
+      await page.getByRole('button', { name: 'Tear down' }).click();
+      await page
+        .getByText(/teardown of e2e-festival finished/)
+        .waitFor({ timeout: RUN_TIMEOUT_MS });
+      await page.getByText('No live events.').waitFor();
+
+      for (const p of [page, second]) expect(await p.content()).not.toMatch(/CANARY/);
+      for (const file of fs.readdirSync(path.join(tmp, 'logs'))) {
+        expect(fs.readFileSync(path.join(tmp, 'logs', file), 'utf8')).not.toMatch(/CANARY/);
+      }
+    },
+    4 * RUN_TIMEOUT_MS,
+  );
+});
