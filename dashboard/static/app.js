@@ -458,9 +458,14 @@ function renderDone(result) {
   } else {
     const error = result.error || { message: `${result.command} failed` };
     logLine('error', `✗ ${result.command} failed: ${error.message}`);
+    const holder = error.holder
+      ? [
+          `In progress elsewhere: ${error.holder.command} by ${error.holder.user}@${error.holder.host} since ${localTime(error.holder.startedAt)}`,
+        ]
+      : [];
     showMessage('error', `${result.command} failed: ${error.message}`, {
       hint: error.hint,
-      problems: error.problems,
+      problems: [...holder, ...(error.problems || [])],
       logFile: result.logFile,
     });
     if (result.remaining && result.remaining.length > 0) {
