@@ -97,8 +97,8 @@ function localTime(iso) {
 
 // ------------------------------------------------------------------ messages
 
-function showMessage(kind, title, details) {
-  const box = $('message');
+function showMessage(kind, title, details, target = 'message') {
+  const box = $(target);
   box.replaceChildren(el('p', { text: title }));
   box.className = kind === 'info' ? 'message info' : 'message';
   const { hint, problems, logFile } = details || {};
@@ -349,6 +349,7 @@ function watchRun(run) {
   };
   state.watching = watch;
   $('log').replaceChildren();
+  $('run-result').hidden = true;
   $('connection-info').hidden = true;
   $('progress-box').hidden = true;
   $('run-summary').textContent = `${run.command} ${run.event || ''} — run ${run.id}`;
@@ -463,11 +464,16 @@ function renderDone(result) {
           `In progress elsewhere: ${error.holder.command} by ${error.holder.user}@${error.holder.host} since ${localTime(error.holder.startedAt)}`,
         ]
       : [];
-    showMessage('error', `${result.command} failed: ${error.message}`, {
-      hint: error.hint,
-      problems: [...holder, ...(error.problems || [])],
-      logFile: result.logFile,
-    });
+    showMessage(
+      'error',
+      `${result.command} failed: ${error.message}`,
+      {
+        hint: error.hint,
+        problems: [...holder, ...(error.problems || [])],
+        logFile: result.logFile,
+      },
+      'run-result',
+    );
     if (result.remaining && result.remaining.length > 0) {
       logLine('warn', `Resources still in place: ${result.remaining.join(', ')}`);
     }
