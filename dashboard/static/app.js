@@ -452,9 +452,12 @@ function renderDone(result) {
   const seconds = (result.elapsedMs / 1000).toFixed(1);
   if (result.ok) {
     logLine('ok', `✓ ${result.command} finished in ${seconds} s`);
-    showMessage('info', `${result.command} of ${result.event || ''} finished.`, {
-      logFile: result.logFile,
-    });
+    showMessage(
+      'info',
+      `${result.command} of ${result.event || ''} finished.`,
+      { logFile: result.logFile },
+      'run-result',
+    );
     if (result.command === 'deploy') renderConnectionInfo(result);
   } else {
     const error = result.error || { message: `${result.command} failed` };
