@@ -16,7 +16,8 @@ describe('event cleanup and the platform', () => {
   });
 
   it('never matches the platform tags, whatever extra tags a crew adds', () => {
-    for (const extraTags of [{}, { purpose: 'streaming' }, { owner: 'av' }]) {
+    const extras: Record<string, string>[] = [{}, { purpose: 'streaming' }, { owner: 'av' }];
+    for (const extraTags of extras) {
       const tags = platformTags({ environment: 'production', extraTags });
       expect(cleanupMatches(tags)).toBe(false);
       expect(tags.purpose).toBe(PLATFORM_PURPOSE);
