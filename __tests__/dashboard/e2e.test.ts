@@ -106,6 +106,22 @@ async function openPage(width: number, height: number): Promise<Page> {
 const logText = (page: Page) => page.locator('#log').innerText();
 
 describe('dashboard in Chromium with the real engine', () => {
+  it('asks for the token when opened without one, and refuses a wrong one', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${dashboard.url}/`);
+    const token = page.getByLabel('Token');
+    await token.waitFor();
+    await token.fill('not-the-token');
+    await token.press('Enter');
+    await page.getByText('The token was not accepted').waitFor();
+    await token.fill(dashboard.token);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await page.getByRole('heading', { name: 'Live events' }).waitFor();
+    expect(await page.getByLabel('Token').isVisible()).toBe(false);
+    await context.close();
+  });
+
   it(
     'deploys an event with live progress, shows it in status and tears it down',
     async () => {
@@ -117,6 +133,16 @@ describe('dashboard in Chromium with the real engine', () => {
       await page.getByLabel('Key for spanish').waitFor();
       expect(await page.locator('#key-fields input').count()).toBe(2);
       expect(await page.getByLabel('Environment').inputValue()).toBe('staging');
+      // A key the server refuses: the field is marked and every key field is cleared.
+      await page.getByLabel('Key for original').fill(KEYS.original);
+      await page.getByLabel('Key for spanish').fill('has a space');
+      await page.getByRole('button', { name: 'Deploy System' }).click();
+      await page.locator('#key-spanish[aria-invalid="true"]').waitFor();
+      expect(await page.locator('#message').innerText()).toMatch(
+        /youtubeKeys\.spanish: must be 8 to 128/,
+      );
+      expect(await page.getByLabel('Key for original').inputValue()).toBe('');
+
       await page.getByLabel('Key for original').fill(KEYS.original);
       await page.getByLabel('Key for spanish').fill(KEYS.spanish);
       await page.getByLabel(/SRT passphrase/).fill(PASSPHRASE);
