@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 import { App, Testing } from 'cdktf';
 import { PlatformStack, PlatformStackProps } from '../../stacks/platform-stack';
 import {

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
