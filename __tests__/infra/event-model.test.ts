@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  EventDefinition,
   EventValidationError,
   loadAllEvents,
   loadEvent,
@@ -119,7 +120,7 @@ describe('event model', () => {
       ],
       [{ colour: 'blue' } as object, /field "colour" is not an event setting/],
     ])('fails for %j', (def, message) => {
-      const problems = problemsOf(() => testEvent(def));
+      const problems = problemsOf(() => testEvent(def as Partial<EventDefinition>));
       expect(problems).toEqual([expect.stringMatching(message)]);
     });
 
