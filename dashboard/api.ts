@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine, Run } from '../engine/types';
 import { EventValidationError } from '../lib/event-model';
+import { eventSlug } from '../lib/naming';
 import { listCatalog, resolveCatalogEvent } from './catalog';
 import { ApiError, readJsonBody, sendJson, type FieldProblem, badInput } from './http-util';
 import { LOGGED_COMMANDS, summarize } from './present';
@@ -37,12 +38,21 @@ interface Route {
 /** Runs ids are the engine's; this bounds what we look up, not what the engine may use. */
 const RUN_ID = '([A-Za-z0-9_.:-]{1,100})';
 
+/** A run started by another front end may name its event as typed rather than as a slug. */
+function sameEvent(name: string, slug: string): boolean {
+  const other = eventSlug(name);
+  return other.ok ? other.slug === slug : name === slug;
+}
+
 function activeRunFor(engine: Engine, slug: string): Run | undefined {
   return engine
     .runs()
     .find(
       (r) =>
-        !r.finished && (r.command === 'deploy' || r.command === 'teardown') && r.event === slug,
+        !r.finished &&
+        (r.command === 'deploy' || r.command === 'teardown') &&
+        r.event !== undefined &&
+        sameEvent(r.event, slug),
     );
 }
 

@@ -126,23 +126,26 @@ function waitForStop(
 ): Promise<number> {
   return new Promise<number>((resolve) => {
     let warned = false;
-    const onSignal = async () => {
+    // SIGTERM comes from a service manager that will not ask twice: it cancels at once.
+    const onSignal = async (signal: NodeJS.Signals) => {
       const active = engine.runs().filter((r) => !r.finished);
-      if (active.length > 0 && !warned) {
+      if (active.length > 0 && !warned && signal === 'SIGINT') {
         warned = true;
         const what = active.map((r) => `${r.command} ${r.event ?? ''}`.trim()).join(', ');
         out(`A run is in progress (${what}). Press Ctrl-C again to cancel it and stop.`);
         return;
       }
-      signals.off('SIGINT', onSignal);
-      signals.off('SIGTERM', onSignal);
+      signals.off('SIGINT', onInt);
+      signals.off('SIGTERM', onTerm);
       for (const run of active) run.cancel();
       await Promise.all(active.map((r) => r.result));
       await close();
       out('stream-control dashboard stopped.');
       resolve(active.length > 0 ? 130 : 0);
     };
-    signals.on('SIGINT', onSignal);
-    signals.on('SIGTERM', onSignal);
+    const onInt = () => void onSignal('SIGINT');
+    const onTerm = () => void onSignal('SIGTERM');
+    signals.on('SIGINT', onInt);
+    signals.on('SIGTERM', onTerm);
   });
 }

@@ -106,4 +106,16 @@ describe('runDashboard', () => {
     expect(await done).toBe(130);
     expect(run.cancelled).toBe(true);
   });
+
+  it('cancels a run at once on SIGTERM', async () => {
+    const h = harness();
+    const done = runDashboard(['--port', '0'], h.options);
+    await openUrl(h.out);
+    const run = h.engine.deploy({ event: 'spring-summit', youtubeKeys: ['k1234567'] }) as never as {
+      cancelled: boolean;
+    };
+    h.signals.emit('SIGTERM');
+    expect(await done).toBe(130);
+    expect(run.cancelled).toBe(true);
+  });
 });

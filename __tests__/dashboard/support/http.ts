@@ -5,7 +5,7 @@ export interface Reply {
   readonly status: number;
   readonly headers: http.IncomingHttpHeaders;
   readonly text: string;
-  readonly json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly json: any;
 }
 
 export function request(
@@ -44,7 +44,7 @@ export function request(
 export interface SseFrame {
   readonly id?: string;
   readonly event: string;
-  readonly data: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly data: any;
 }
 
 /** An open SSE connection; `until` resolves once a frame matching the predicate arrives. */
