@@ -119,7 +119,7 @@ export class LanguageMixer extends Construct {
       customData: Buffer.from(CONFIGURE_OBS, 'utf8').toString('base64'),
       // A Windows Update reboot in the middle of a live stream is the failure to avoid.
       patchMode: 'Manual',
-      enableAutomaticUpdates: false,
+      automaticUpdatesEnabled: false,
       bootDiagnostics: {},
     });
 

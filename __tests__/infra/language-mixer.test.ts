@@ -83,7 +83,7 @@ describe('LanguageMixer', () => {
   });
   it('turns off automatic Windows updates during the event', () => {
     expect(vm.patch_mode).toBe('Manual');
-    expect(vm.enable_automatic_updates).toBe(false);
+    expect(vm.automatic_updates_enabled).toBe(false);
   });
   it('configures OBS through protected settings only, pulling its own ports', () => {
     expect(ext.type).toBe('CustomScriptExtension');
