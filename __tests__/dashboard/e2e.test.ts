@@ -11,7 +11,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AzureClient, CreateEngine, HealthTarget } from '../../engine/types';
 import { startDashboard, type Dashboard } from '../../dashboard/server';
 
-const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
+const REPO = path.join(__dirname, '..', '..');
+const ARTIFACTS = path.join(REPO, 'test-artifacts');
 const FIXTURE_APP = path.join(__dirname, '..', 'fixtures', 'app');
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -68,7 +69,7 @@ beforeAll(async () => {
     stateDir: path.join(tmp, 'state'),
     logDir: path.join(tmp, 'logs'),
     lockDir: path.join(tmp, 'locks'),
-    cdktfBin: path.join(__dirname, '..', '..', 'node_modules', '.bin', 'cdktf'),
+    cdktfBin: path.join(REPO, 'node_modules', '.bin', 'cdktf'),
     azure,
     probe: async (target) => {
       probed.push(target);
