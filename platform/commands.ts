@@ -100,6 +100,8 @@ function context(request: PlatformRequest) {
     ...(request.env ?? process.env),
     CHECKPOINT_DISABLE: '1',
     DISABLE_VERSION_CHECK: '1',
+    // Synthesize only this platform: event files play no part in a platform deploy.
+    STREAM_CONTROL_PLATFORM: request.environment,
   };
   return { settings, names, projectDir, env, run: request.run ?? spawnRunner };
 }

@@ -19,6 +19,7 @@ export function renderEventHcl(
   events: readonly EventConfig[] = loadAllEvents({
     now: new Date(EXAMPLE_CREATED_AT),
     env: { STREAM_STATE_BACKEND: 'local' },
+    platform: null,
   }),
 ): Array<{ slug: string; hcl: string }> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'stream-control-hcl-'));

@@ -47,10 +47,24 @@ async function synthApp(env: NodeJS.ProcessEnv) {
 }
 
 describe('main app', () => {
-  it('synthesizes the bundled example with nothing configured', async () => {
+  it('synthesizes every event file and every platform with nothing configured', async () => {
     const { stacks, code } = await synthApp({});
     expect(code).toBe(0);
-    expect(stacks).toContain('example-conference-2026');
+    expect(stacks.sort()).toEqual([
+      'example-conference-2026',
+      'platform-development',
+      'platform-production',
+      'platform-staging',
+    ]);
+  });
+
+  it('synthesizes only the platform a platform deploy names', async () => {
+    expect((await synthApp({ STREAM_CONTROL_PLATFORM: 'staging' })).stacks).toEqual([
+      'platform-staging',
+    ]);
+    const bad = await synthApp({ STREAM_CONTROL_PLATFORM: 'qa' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/STREAM_CONTROL_PLATFORM "qa" is unknown/);
   });
 
   it('synthesizes only the event the CLI names, in the environment it names', async () => {

@@ -9,7 +9,8 @@ export function testEvent(
   def: Partial<EventDefinition> = {},
   env: NodeJS.ProcessEnv = {},
 ): EventConfig {
-  return resolveEvent({ name: 'Test Event', ...def }, { now: FIXED_NOW, env });
+  // platform: null keeps a developer's deployed platform state out of the assertions.
+  return resolveEvent({ name: 'Test Event', ...def }, { now: FIXED_NOW, env, platform: null });
 }
 
 export interface TerraformDoc {

@@ -67,7 +67,11 @@ describe('platformDeploy', () => {
         command: path.join(projectDir, 'node_modules', '.bin', 'cdktf'),
         args: ['deploy', 'platform-production', '--auto-approve'],
         cwd: projectDir,
-        env: { CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' },
+        env: {
+          CHECKPOINT_DISABLE: '1',
+          DISABLE_VERSION_CHECK: '1',
+          STREAM_CONTROL_PLATFORM: 'production',
+        },
       },
     ]);
     expect(lines).toEqual(['cdktf deploy']);
