@@ -1,29 +1,11 @@
 import { Construct } from 'constructs';
 import { DEFAULTS, ENV } from '../lib/contract';
-import { RegistryPull, SrtContainerGroup } from './srt-container-group';
+import { SrtContainerGroup, SrtServiceProps } from './srt-container-group';
 
-export interface SlideSplitterProps {
-  readonly name: string;
-  readonly dnsNameLabel: string;
-  readonly resourceGroupName: string;
-  readonly location: string;
-  /** slide-splitter image (containers/slide-splitter). */
-  readonly image: string;
-  readonly eventSlug: string;
-  /** One slides output per language mixer, in order. */
-  readonly languages: readonly string[];
-  /** Sensitive SRT passphrase variable's value. */
-  readonly passphrase: string;
-  /** @default 1 */
-  readonly cpuCores?: number;
-  /** @default 2 */
-  readonly memoryGiB?: number;
-  /** @default 200 */
-  readonly srtLatencyMs?: number;
+/** Splitter props: the common service props (cpuCores defaults to 1, memoryGiB to 2) and: */
+export interface SlideSplitterProps extends SrtServiceProps {
   /** How 32:9 slides become 16:9. @default "crop" */
   readonly slideFit?: 'crop' | 'letterbox';
-  /** @default - anonymous pull */
-  readonly registryPull?: RegistryPull;
 }
 
 /**

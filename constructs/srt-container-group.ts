@@ -18,6 +18,30 @@ export interface RegistryPull {
   readonly identityId: string;
 }
 
+/** What the relay and the splitter both take; each states its own size defaults. */
+export interface SrtServiceProps {
+  readonly name: string;
+  /** Public DNS label; the ingest and output URLs use the FQDN Azure derives from it. */
+  readonly dnsNameLabel: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** The image built from containers/ for this service. */
+  readonly image: string;
+  readonly eventSlug: string;
+  /** One output per language mixer, in order. */
+  readonly languages: readonly string[];
+  /** Value of the sensitive SRT passphrase variable (a Terraform reference, never a literal). */
+  readonly passphrase: string;
+  /** @default - 2 for the relay, 1 for the splitter */
+  readonly cpuCores?: number;
+  /** @default - 4 for the relay, 2 for the splitter */
+  readonly memoryGiB?: number;
+  /** @default 200 */
+  readonly srtLatencyMs?: number;
+  /** @default - anonymous pull (a public image) */
+  readonly registryPull?: RegistryPull;
+}
+
 export interface SrtContainerGroupProps {
   readonly name: string;
   /** Public DNS label; the ingest and output URLs use the FQDN Azure derives from it. */

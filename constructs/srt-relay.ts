@@ -1,27 +1,8 @@
 import { Construct } from 'constructs';
-import { RegistryPull, SrtContainerGroup } from './srt-container-group';
+import { SrtContainerGroup, SrtServiceProps } from './srt-container-group';
 
-export interface SrtRelayProps {
-  readonly name: string;
-  readonly dnsNameLabel: string;
-  readonly resourceGroupName: string;
-  readonly location: string;
-  /** srt-relay image (containers/srt-relay). */
-  readonly image: string;
-  readonly eventSlug: string;
-  /** One program output per language mixer, in order. */
-  readonly languages: readonly string[];
-  /** Sensitive SRT passphrase variable's value. */
-  readonly passphrase: string;
-  /** @default 2 */
-  readonly cpuCores?: number;
-  /** @default 4 */
-  readonly memoryGiB?: number;
-  /** @default 200 */
-  readonly srtLatencyMs?: number;
-  /** @default - anonymous pull */
-  readonly registryPull?: RegistryPull;
-}
+/** Relay props: the common service props; cpuCores defaults to 2 and memoryGiB to 4. */
+export type SrtRelayProps = SrtServiceProps;
 
 /**
  * The program feed relay: the venue calls in on UDP 9998 and every language mixer pulls an
