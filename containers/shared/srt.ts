@@ -29,6 +29,7 @@ export function srtEvent(line: string, side: 'source' | 'target'): SrtEvent | un
     return 'connected';
   }
   if (line.includes(`SRT ${side} disconnected`)) return 'disconnected';
-  if (line.includes('connection rejected')) return 'rejected';
+  // Logged once per refused handshake (bad or missing passphrase, or a peer that does not fit).
+  if (line.includes('rsp(REJECT)')) return 'rejected';
   return undefined;
 }
