@@ -1,0 +1,157 @@
+/**
+ * Starts cdktf (which starts terraform) with secrets only in the child's environment, streams
+ * its output line by line, and stops the whole process group on cancel so no terraform is
+ * left holding a state lock.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EngineError } from './errors';
+import { ExitCode } from './types';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Variables a child never needs and must not inherit: secrets of the parent. */
+const NEVER_INHERIT = ['STREAM_YOUTUBE_KEYS', 'STREAM_SRT_PASSPHRASE'];
+
+export function childEnv(base: Env, extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (v !== undefined && !NEVER_INHERIT.includes(k) && !k.startsWith('TF_VAR_')) env[k] = v;
+  }
+  // A CLI config that points at a missing file makes terraform warn on every command.
+  if (env.TF_CLI_CONFIG_FILE && !fs.existsSync(env.TF_CLI_CONFIG_FILE))
+    delete env.TF_CLI_CONFIG_FILE;
+  Object.assign(env, {
+    CHECKPOINT_DISABLE: '1',
+    DISABLE_VERSION_CHECK: '1',
+    // Never wait for an answer no one can give: a missing variable must fail, not hang.
+    TF_INPUT: '0',
+    TF_IN_AUTOMATION: '1',
+    CI: 'true',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  });
+  return env;
+}
+
+/** Finds a program on PATH, or undefined. */
+export function which(program: string, env: Env): string | undefined {
+  if (program.includes('/')) return fs.existsSync(program) ? program : undefined;
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, program);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+export function requireTools(cdktfBin: string, env: Env): void {
+  if (!which('terraform', env)) {
+    throw new EngineError(
+      'terraform-missing',
+      'terraform is not on PATH',
+      ExitCode.prerequisite,
+      'install Terraform >= 1.5 (https://developer.hashicorp.com/terraform/install) and retry',
+    );
+  }
+  if (!fs.existsSync(cdktfBin)) {
+    throw new EngineError(
+      'cdktf-missing',
+      `cdktf CLI not found at ${cdktfBin}`,
+      ExitCode.prerequisite,
+      'run `npm ci` in the project folder',
+    );
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+export interface ChildResult {
+  readonly code: number;
+  readonly signal?: string;
+  /** The last lines of output, for an error message. */
+  readonly tail: readonly string[];
+}
+
+export function runChild(
+  command: string,
+  args: readonly string[],
+  options: {
+    cwd: string;
+    env: Record<string, string>;
+    onLine: (line: string, stream: 'stdout' | 'stderr') => void;
+    signal: AbortSignal;
+    onSpawn?: (pid: number) => void;
+  },
+): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Own process group, so cancel reaches terraform and its provider plugins too.
+      detached: true,
+    });
+    const tail: string[] = [];
+    const stop = () => {
+      try {
+        process.kill(-child.pid!, 'SIGINT');
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGTERM');
+          } catch {
+            // already gone
+          }
+        }, 5000).unref();
+      } catch {
+        // already gone
+      }
+    };
+    options.signal.addEventListener('abort', stop, { once: true });
+    const pump = (stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr') => {
+      let buffer = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        buffer += chunk;
+        const lines = buffer.split(/\r?\n/);
+        buffer = lines.pop() ?? '';
+        for (const raw of lines) emitLine(raw, name);
+      });
+      stream.on('end', () => buffer && emitLine(buffer, name));
+    };
+    const emitLine = (raw: string, name: 'stdout' | 'stderr') => {
+      const line = raw.replace(ANSI, '').replace(/\s+$/, '');
+      if (line.trim() === '') return;
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      options.onLine(line, name);
+    };
+    pump(child.stdout!, 'stdout');
+    pump(child.stderr!, 'stderr');
+    child.on('spawn', () => options.onSpawn?.(child.pid!));
+    child.on('error', (err) => {
+      options.signal.removeEventListener('abort', stop);
+      reject(
+        (err as NodeJS.ErrnoException).code === 'ENOENT'
+          ? new EngineError(
+              'cdktf-missing',
+              `cannot start ${command}`,
+              ExitCode.prerequisite,
+              'run `npm ci` in the project folder',
+            )
+          : err,
+      );
+    });
+    child.on('close', (code, signal) => {
+      options.signal.removeEventListener('abort', stop);
+      resolve({ code: code ?? 1, signal: signal ?? undefined, tail });
+    });
+  });
+}

@@ -1,0 +1,218 @@
+/**
+ * deploy: validate everything → lock → (Terraform Cloud variables) → synth → apply →
+ * rollback on failure → health → connection info.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EventConfig } from '../lib/event-model';
+import { SRT_PASSPHRASE_VARIABLE } from '../lib/secrets';
+import { requireTools } from './child';
+import { Context, loadEventConfig, localStateFile } from './context';
+import { defaultProbe, healthTargets, waitForHealth } from './health';
+import { checkPassphrase, matchKeys } from './keys';
+import { acquireLock, describeHolder } from './lock';
+import { RunImpl } from './run';
+import { readState, shapeOutputs } from './state';
+import { deploy, destroy, errorLine, secretEnv, Secrets, synth } from './terraform';
+import { findTfcToken, setWorkspaceVariables } from './tfc';
+import { DeployRequest, DeployResult, ExitCode, RunResult } from './types';
+
+export function teardownCommand(event: EventConfig): string {
+  return `./stream-control teardown --event ${event.slug} --env ${event.environment}`;
+}
+
+/**
+ * A generated passphrase must reach the venue encoder, and a redeploy must keep it; so it is
+ * kept beside the event's state, readable by its owner only, and removed at teardown.
+ */
+export function passphraseFile(ctx: Context, event: EventConfig): string {
+  return `${localStateFile(ctx, event).replace(/\.tfstate$/, '')}.srt-passphrase`;
+}
+
+function resolvePassphrase(
+  ctx: Context,
+  event: EventConfig,
+  given?: string,
+): { value: string; generatedFile?: string } {
+  if (given !== undefined) {
+    checkPassphrase(given);
+    return { value: given };
+  }
+  const file = passphraseFile(ctx, event);
+  if (fs.existsSync(file))
+    return { value: fs.readFileSync(file, 'utf8').trim(), generatedFile: file };
+  return { value: randomBytes(24).toString('base64url'), generatedFile: file };
+}
+
+export async function runDeploy(
+  ctx: Context,
+  run: RunImpl<DeployResult>,
+  req: DeployRequest,
+): Promise<void> {
+  const anyRun = run as unknown as RunImpl<RunResult>;
+  let event: EventConfig | undefined;
+  const base = () => ({
+    command: 'deploy' as const,
+    event: event?.slug ?? String(req.event),
+    environment: event?.environment ?? req.environment ?? 'production',
+    teardownCommand: event ? teardownCommand(event) : '',
+  });
+  let release = () => {};
+  try {
+    // Secrets are known to the redactor before anything can echo them.
+    const given = Array.isArray(req.youtubeKeys)
+      ? req.youtubeKeys
+      : Object.values(req.youtubeKeys ?? {});
+    run.redactor.add(...given, req.srtPassphrase);
+    const { secrets, passphraseFileToWrite } = await run.phase(
+      'validate',
+      'Validating input',
+      async () => {
+        event = loadEventConfig(ctx, req);
+        run.event = event.slug;
+        const youtubeKeys = matchKeys(event.languages, req.youtubeKeys);
+        const passphrase = resolvePassphrase(ctx, event, req.srtPassphrase);
+        run.redactor.add(passphrase.value);
+        requireTools(ctx.cdktfBin, ctx.env);
+        run.log(
+          'info',
+          `event ${event.slug} (${event.environment}), languages ${event.languages.join(', ')}, expires ${event.expiresAt.toISOString()}`,
+        );
+        return {
+          secrets: { youtubeKeys, srtPassphrase: passphrase.value } as Secrets,
+          passphraseFileToWrite: passphrase.generatedFile,
+        };
+      },
+    );
+    const ev = event!;
+    const lock = await run.phase('lock', 'Locking the event', async () =>
+      acquireLock(ctx.lockDir, ev.environment, ev.slug, {
+        command: 'deploy',
+        runId: run.id,
+        now: ctx.now(),
+      }),
+    );
+    release = lock.release;
+    if (lock.replaced)
+      run.log('warn', `took over a stale lock left by ${describeHolder(lock.replaced)}`);
+    if (passphraseFileToWrite && !fs.existsSync(passphraseFileToWrite)) {
+      fs.mkdirSync(path.dirname(passphraseFileToWrite), { recursive: true });
+      fs.writeFileSync(passphraseFileToWrite, `${secrets.srtPassphrase}\n`, { mode: 0o600 });
+      run.log(
+        'info',
+        `generated an SRT passphrase; it is in ${passphraseFileToWrite} (owner-only) for the venue encoder`,
+      );
+    }
+    if (ev.stateBackend.kind === 'cloud') {
+      const backend = ev.stateBackend;
+      await run.phase('secrets', 'Setting Terraform Cloud workspace variables', async () => {
+        const hostname = backend.hostname ?? 'app.terraform.io';
+        const token = findTfcToken(hostname, ctx.env, ctx.terraformCloud.token);
+        run.redactor.add(token);
+        const vars = Object.fromEntries(
+          Object.entries(secretEnv(ev, secrets)).map(([k, v]) => [k.replace(/^TF_VAR_/, ''), v]),
+        );
+        const done = await setWorkspaceVariables(
+          {
+            baseUrl: ctx.terraformCloud.baseUrl,
+            token,
+            organization: backend.organization,
+            workspace: ev.names.tfcWorkspace,
+          },
+          vars,
+          (key) =>
+            key === SRT_PASSPHRASE_VARIABLE
+              ? 'SRT passphrase (set by stream-control)'
+              : 'YouTube stream key (set by stream-control)',
+        );
+        run.log(
+          'info',
+          `workspace ${ev.names.tfcWorkspace}: ${done.created.length} variable(s) created, ${done.updated.length} updated (sensitive)`,
+        );
+      });
+    }
+    await run.phase('synth', `Synthesizing ${ev.slug}`, () => synth(ctx, anyRun, ev));
+    const applied = await run
+      .phase('apply', 'Deploying infrastructure', async () => {
+        const r = await deploy(ctx, anyRun, ev, secrets);
+        if (!r.ok) throw new Error(errorLine(r.tail) ?? 'cdktf deploy failed');
+        return r;
+      })
+      .then(
+        () => undefined,
+        (err: Error) => err,
+      );
+    if (applied) {
+      if (run.abort.signal.aborted) throw applied;
+      run.log('error', `deploy failed: ${applied.message}`);
+      const rollback = req.rollback !== false;
+      if (rollback) {
+        await run
+          .phase('rollback', 'Rolling back: destroying what was created', async () => {
+            const r = await destroy(ctx, anyRun, ev, secrets);
+            if (!r.ok) run.log('error', 'rollback destroy failed');
+          })
+          .catch(() => undefined);
+      }
+      const remaining = (await readState(ctx, anyRun, ev).catch(() => undefined))?.resources;
+      const clean = rollback && remaining !== undefined && remaining.length === 0;
+      if (remaining && remaining.length > 0)
+        run.log('warn', `still deployed: ${remaining.join(', ')}`);
+      const exitCode = clean
+        ? ExitCode.rolledBack
+        : rollback
+          ? ExitCode.rollbackFailed
+          : ExitCode.failed;
+      run.finish({
+        ...base(),
+        ...run.common(false, exitCode),
+        rolledBack: clean,
+        remaining: remaining ?? [],
+        error: {
+          code: 'deploy-failed',
+          message: `deploy failed: ${applied.message}`,
+          hint: clean
+            ? 'nothing remains; fix the cause (see the log file) and deploy again'
+            : `resources remain; run \`${teardownCommand(ev)} --confirm\` to remove them`,
+        },
+      });
+      return;
+    }
+    const view = await readState(ctx, anyRun, ev);
+    const { outputs } = shapeOutputs(view, false);
+    let health: DeployResult['health'];
+    let healthy = true;
+    if (req.waitForHealth !== false) {
+      const targets = healthTargets(outputs);
+      const probe = ctx.probe ?? defaultProbe(ctx.azure);
+      const waited = await run.phase('health', 'Waiting for relay, splitter and mixers', () =>
+        waitForHealth(anyRun, probe, targets, ctx.health),
+      );
+      health = waited.components;
+      healthy = waited.healthy;
+    }
+    run.finish({
+      ...base(),
+      ...run.common(healthy, healthy ? ExitCode.ok : ExitCode.unhealthy),
+      outputs,
+      health,
+      ...(healthy
+        ? {}
+        : {
+            error: {
+              code: 'unhealthy',
+              message: `not healthy after ${ctx.health.attempts} attempts: ${health!
+                .filter((c) => !c.ready)
+                .map((c) => `${c.name} (${c.detail ?? 'not ready'})`)
+                .join(', ')}`,
+              hint: 'the event stays deployed; check `stream-control status` and the log file',
+            },
+          }),
+    });
+  } catch (err) {
+    run.fail(err, base());
+  } finally {
+    release();
+  }
+}

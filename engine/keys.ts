@@ -1,0 +1,95 @@
+/**
+ * Stream keys from wherever the operator keeps them, matched to the event's languages.
+ * Problems name the language and the rule, never the value.
+ */
+import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '../lib/contract';
+import { badInput } from './errors';
+
+/** YouTube keys are like "abcd-efgh-ijkl-mnop-qrst"; allow some slack, refuse whitespace. */
+const KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
+
+/**
+ * Parses `--youtube-keys-file` text or STREAM_YOUTUBE_KEYS: one key per line or comma, either
+ * bare (language order) or `language=key`. Blank lines and # comments are skipped.
+ */
+export function parseKeyList(text: string): Record<string, string> | string[] {
+  const items = text
+    .split(/[\n,]/)
+    .map((l) => l.replace(/\r$/, '').trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const named = items.filter((i) => i.includes('='));
+  if (named.length === 0) return items;
+  if (named.length !== items.length) {
+    throw badInput(
+      'stream keys mix "language=key" lines with bare keys',
+      'use one form for every line',
+    );
+  }
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const at = item.indexOf('=');
+    const language = item.slice(0, at).trim().toLowerCase();
+    if (out[language] !== undefined) throw badInput(`stream key for "${language}" is given twice`);
+    out[language] = item.slice(at + 1).trim();
+  }
+  return out;
+}
+
+/** One key per language, validated; throws bad input naming every problem. */
+export function matchKeys(
+  languages: readonly string[],
+  keys: Readonly<Record<string, string>> | readonly string[] | undefined,
+): Record<string, string> {
+  const problems: string[] = [];
+  const out: Record<string, string> = {};
+  if (keys === undefined) {
+    throw badInput(
+      `no YouTube stream keys given; this event needs ${languages.length} (${languages.join(', ')})`,
+      'use --youtube-keys-file FILE or STREAM_YOUTUBE_KEYS, or run in a terminal to be asked',
+    );
+  }
+  if (Array.isArray(keys)) {
+    if (keys.length !== languages.length) {
+      problems.push(
+        `${keys.length} stream key(s) given; this event needs ${languages.length}, one per language in order: ${languages.join(', ')}`,
+      );
+    }
+    languages.forEach((language, i) => {
+      if (keys[i] !== undefined) out[language] = keys[i];
+    });
+  } else {
+    for (const name of Object.keys(keys)) {
+      if (!languages.includes(name))
+        problems.push(
+          `stream key for "${name}" matches no language of this event (${languages.join(', ')})`,
+        );
+    }
+    for (const language of languages) {
+      const key = (keys as Record<string, string>)[language];
+      if (key === undefined) problems.push(`stream key for "${language}" is missing`);
+      else out[language] = key;
+    }
+  }
+  for (const [language, key] of Object.entries(out)) {
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      problems.push(
+        `stream key for "${language}" must be 8-128 characters of A-Z, a-z, 0-9, "-" and "_"`,
+      );
+    }
+  }
+  if (problems.length > 0)
+    throw badInput(problems.join('; '), 'check the keys file or variable', problems);
+  return out;
+}
+
+export function checkPassphrase(passphrase: string): void {
+  if (
+    passphrase.length < PASSPHRASE_MIN_LENGTH ||
+    passphrase.length > PASSPHRASE_MAX_LENGTH ||
+    /\s/.test(passphrase)
+  ) {
+    throw badInput(
+      `SRT passphrase must be ${PASSPHRASE_MIN_LENGTH}-${PASSPHRASE_MAX_LENGTH} characters without spaces (SRT's rule)`,
+    );
+  }
+}

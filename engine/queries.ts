@@ -1,0 +1,99 @@
+/** outputs and list: read-only views of state, no lock needed. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EventConfig } from '../lib/event-model';
+import { Context, loadEventConfig } from './context';
+import { lockPath, readLock } from './lock';
+import { RunImpl } from './run';
+import { readLocalState, readState, shapeOutputs } from './state';
+import { synth } from './terraform';
+import {
+  Environment,
+  EventSummary,
+  ExitCode,
+  ListResult,
+  OutputsRequest,
+  OutputsResult,
+  RunResult,
+} from './types';
+
+export async function runOutputs(
+  ctx: Context,
+  run: RunImpl<OutputsResult>,
+  req: OutputsRequest,
+): Promise<void> {
+  let event: EventConfig | undefined;
+  const base = () => ({
+    command: 'outputs' as const,
+    event: event?.slug ?? String(req.event),
+    environment: event?.environment ?? req.environment ?? 'production',
+    outputs: {},
+    redacted: [] as string[],
+  });
+  try {
+    const ev = (event = loadEventConfig(ctx, req));
+    run.event = ev.slug;
+    const view = await run.phase('query', 'Reading outputs', async () => {
+      if (ev.stateBackend.kind !== 'local')
+        await synth(ctx, run as unknown as RunImpl<RunResult>, ev);
+      return readState(ctx, run as unknown as RunImpl<RunResult>, ev);
+    });
+    if (!view.exists || view.resources.length === 0) {
+      run.finish({
+        ...base(),
+        ...run.common(false, ExitCode.failed),
+        error: {
+          code: 'not-deployed',
+          message: `event ${ev.slug} (${ev.environment}) is not deployed`,
+          hint: `deploy it first: ./stream-control deploy --event ${ev.slug} --env ${ev.environment}`,
+        },
+      });
+      return;
+    }
+    const shaped = shapeOutputs(view, req.showSecrets === true);
+    // The caller asked for the secrets: they must survive the run's redactor.
+    run.finish({ ...base(), ...run.common(true, ExitCode.ok), ...shaped });
+  } catch (err) {
+    run.fail(err, base());
+  }
+}
+
+/** Every event with local state under stateDir; remote-backend events appear via their lock or not at all. */
+export async function runList(ctx: Context, run: RunImpl<ListResult>): Promise<void> {
+  try {
+    const events = await run.phase('query', 'Listing events', async () => {
+      const out: EventSummary[] = [];
+      const now = ctx.now().getTime();
+      for (const environment of ['production', 'staging', 'development'] as Environment[]) {
+        const dir = path.join(ctx.stateDir, environment);
+        if (!fs.existsSync(dir)) continue;
+        for (const file of fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.tfstate'))
+          .sort()) {
+          const slug = file.replace(/\.tfstate$/, '');
+          const view = readLocalState(path.join(dir, file));
+          if (view.resources.length === 0) continue;
+          const expiresAt = view.outputs.expires_at?.value as string | undefined;
+          const createdAt = fs.statSync(path.join(dir, file)).birthtime.toISOString();
+          out.push({
+            event: slug,
+            environment,
+            backend: 'local',
+            resourceCount: view.resources.length,
+            createdAt,
+            expiresAt,
+            ageMs: now - new Date(createdAt).getTime(),
+            expired: expiresAt !== undefined && new Date(expiresAt).getTime() < now,
+            statePath: path.join(dir, file),
+            lockedBy: readLock(lockPath(ctx.lockDir, environment, slug)),
+          });
+        }
+      }
+      return out;
+    });
+    run.finish({ command: 'list', ...run.common(true, ExitCode.ok), events });
+  } catch (err) {
+    run.fail(err, { command: 'list', events: [] });
+  }
+}

@@ -1,0 +1,69 @@
+/** status: what Azure says the event runs, live health, and time left until expiry. */
+import { EventConfig } from '../lib/event-model';
+import { Context, loadEventConfig } from './context';
+import { defaultProbe, healthTargets, probeAll } from './health';
+import { RunImpl } from './run';
+import { readState, shapeOutputs } from './state';
+import { EventRef, ExitCode, RunResult, StatusResult, VmStatus } from './types';
+
+export async function runStatus(
+  ctx: Context,
+  run: RunImpl<StatusResult>,
+  req: EventRef,
+): Promise<void> {
+  let event: EventConfig | undefined;
+  const base = () => ({
+    command: 'status' as const,
+    event: event?.slug ?? String(req.event),
+    environment: event?.environment ?? req.environment ?? 'production',
+    exists: false,
+    containerGroups: [],
+    vms: [],
+    health: [],
+  });
+  try {
+    const ev = (event = loadEventConfig(ctx, req));
+    run.event = ev.slug;
+    const result = await run.phase('query', 'Asking Azure', async () => {
+      const view = await readState(ctx, run as unknown as RunImpl<RunResult>, ev).catch(
+        () => undefined,
+      );
+      const outputs = view ? shapeOutputs(view, false).outputs : {};
+      const resourceGroup =
+        (outputs.resource_group as string | undefined) ?? ev.names.resourceGroup;
+      const azure = ctx.azure();
+      const group = await azure.getResourceGroup(resourceGroup);
+      if (!group) return { resourceGroup, exists: false as const };
+      const [containerGroups, vmsRaw] = await Promise.all([
+        azure.listContainerGroups(resourceGroup),
+        azure.listVirtualMachines(resourceGroup),
+      ]);
+      // The SDK clients in use carry no network reads; addresses come from the stack outputs.
+      const vms: VmStatus[] = vmsRaw.map((vm) => {
+        const m = outputs.mixers?.find(
+          (x) => x.computer_name === vm.name || x.language === vm.language,
+        );
+        return {
+          ...vm,
+          language: vm.language ?? m?.language,
+          privateIp: vm.privateIp ?? m?.private_ip,
+          publicIp: vm.publicIp ?? (m?.public_ip || undefined),
+        };
+      });
+      const probe = ctx.probe ?? defaultProbe(ctx.azure);
+      const health = await probeAll(
+        probe,
+        healthTargets({ ...outputs, resource_group: resourceGroup }),
+      );
+      const expiresAt = group.tags['expires-at'] ?? (outputs.expires_at as string | undefined);
+      return { resourceGroup, exists: true as const, containerGroups, vms, health, expiresAt };
+    });
+    const timeLeftMs =
+      'expiresAt' in result && result.expiresAt
+        ? new Date(result.expiresAt).getTime() - ctx.now().getTime()
+        : undefined;
+    run.finish({ ...base(), ...result, timeLeftMs, ...run.common(true, ExitCode.ok) });
+  } catch (err) {
+    run.fail(err, base());
+  }
+}

@@ -1,0 +1,112 @@
+/** teardown: exactly one event's stack and state, under its lock. Idempotent. */
+import * as fs from 'node:fs';
+import { EventConfig } from '../lib/event-model';
+import { requireTools } from './child';
+import { Context, loadEventConfig } from './context';
+import { passphraseFile } from './deploy';
+import { badInput } from './errors';
+import { acquireLock, describeHolder } from './lock';
+import { RunImpl } from './run';
+import { readState } from './state';
+import { destroy, synth } from './terraform';
+import { ExitCode, RunError, RunResult, TeardownRequest, TeardownResult } from './types';
+
+export async function runTeardown(
+  ctx: Context,
+  run: RunImpl<TeardownResult>,
+  req: TeardownRequest,
+): Promise<void> {
+  const anyRun = run as unknown as RunImpl<RunResult>;
+  let event: EventConfig | undefined;
+  const base = () => ({
+    command: 'teardown' as const,
+    event: event?.slug ?? String(req.event),
+    environment: event?.environment ?? req.environment ?? 'production',
+    nothingLeft: false,
+    destroyed: [] as string[],
+    remaining: [] as string[],
+  });
+  let release = () => {};
+  try {
+    const ev = await run.phase('validate', 'Validating input', async () => {
+      if (req.confirm !== true)
+        throw badInput(
+          'teardown needs confirmation',
+          'pass --confirm, or run it in a terminal to be asked',
+        );
+      event = loadEventConfig(ctx, req);
+      run.event = event.slug;
+      requireTools(ctx.cdktfBin, ctx.env);
+      return event;
+    });
+    const outcome = await destroyEvent(ctx, anyRun, ev, 'teardown', (r) => (release = r));
+    run.finish({
+      ...base(),
+      ...outcome,
+      ...run.common(outcome.ok, outcome.ok ? ExitCode.ok : ExitCode.failed),
+    });
+  } catch (err) {
+    run.fail(err, base());
+  } finally {
+    release();
+  }
+}
+
+export interface DestroyOutcome {
+  ok: boolean;
+  nothingLeft: boolean;
+  destroyed: string[];
+  remaining: string[];
+  error?: RunError;
+}
+
+/** Shared by teardown and cleanup, so both leave state consistent the same way. */
+export async function destroyEvent(
+  ctx: Context,
+  anyRun: RunImpl<RunResult>,
+  ev: EventConfig,
+  command: 'teardown' | 'cleanup',
+  onLock: (release: () => void) => void,
+): Promise<DestroyOutcome> {
+  const run = anyRun;
+  const lock = await run.phase('lock', `Locking ${ev.slug}`, async () =>
+    acquireLock(ctx.lockDir, ev.environment, ev.slug, { command, runId: run.id, now: ctx.now() }),
+  );
+  onLock(lock.release);
+  if (lock.replaced)
+    run.log('warn', `took over a stale lock left by ${describeHolder(lock.replaced)}`);
+  // Local state answers "anything left?" offline; remote state needs the stack first.
+  if (ev.stateBackend.kind !== 'local')
+    await run.phase('synth', `Synthesizing ${ev.slug}`, () => synth(ctx, run, ev));
+  const before = await readState(ctx, run, ev);
+  if (before.resources.length === 0) {
+    run.log('info', `nothing left to tear down for ${ev.slug} (${ev.environment})`);
+    fs.rmSync(passphraseFile(ctx, ev), { force: true });
+    return { ok: true, nothingLeft: true, destroyed: [], remaining: [] };
+  }
+  if (ev.stateBackend.kind === 'local')
+    await run.phase('synth', `Synthesizing ${ev.slug}`, () => synth(ctx, run, ev));
+  const r = await run.phase(
+    'destroy',
+    `Destroying ${before.resources.length} resource(s) of ${ev.slug}`,
+    () => destroy(ctx, run, ev),
+  );
+  const after = await readState(ctx, run, ev);
+  const destroyed = before.resources.filter((a) => !after.resources.includes(a));
+  if (!r.ok || after.resources.length > 0) {
+    return {
+      ok: false,
+      nothingLeft: false,
+      destroyed,
+      remaining: [...after.resources],
+      error: {
+        code: 'destroy-failed',
+        message: `destroy of ${ev.slug} failed; still deployed: ${after.resources.join(', ') || 'unknown'}`,
+        hint: 'see the log file, fix the cause and run teardown again',
+      },
+    };
+  }
+  fs.rmSync(passphraseFile(ctx, ev), { force: true });
+  run.log('info', `destroyed ${destroyed.length} resource(s) of ${ev.slug}`);
+  return { ok: true, nothingLeft: false, destroyed, remaining: [] };
+}
