@@ -1,0 +1,175 @@
+import { ConfigError, parseConfig } from '../../containers/shared/config';
+import { backoffDelayMs, DEFAULT_BACKOFF } from '../../containers/shared/backoff';
+import { makeRedactor } from '../../containers/shared/redact';
+import { srtListenerUri } from '../../containers/shared/srt';
+import { DEFAULTS, ENV, FEEDS, HEALTH_PORT, outputPort } from '../../lib/contract';
+
+const base = { [ENV.outputPorts]: '10001,10002', [ENV.outputNames]: 'en,de' };
+
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    parseConfig({ ...base, ...env }, 'program');
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('applies the contract defaults', () => {
+    const cfg = parseConfig(base, 'program');
+    expect(cfg).toMatchObject({
+      ingestPort: FEEDS.program.ingestPort,
+      healthPort: HEALTH_PORT,
+      latencyMs: DEFAULTS.latencyMs,
+      peerIdleTimeoutMs: DEFAULTS.peerIdleTimeoutMs,
+      slideFit: 'crop',
+      outputWidth: 1920,
+      outputHeight: 1080,
+      passphrase: undefined,
+      outputs: [
+        { name: 'en', port: 10001 },
+        { name: 'de', port: 10002 },
+      ],
+    });
+    expect(parseConfig(base, 'slides').ingestPort).toBe(FEEDS.slides.ingestPort);
+  });
+
+  it('reads every variable it is given', () => {
+    const cfg = parseConfig(
+      {
+        ...base,
+        [ENV.ingestPort]: '7000',
+        [ENV.healthPort]: '9090',
+        [ENV.latencyMs]: '350',
+        [ENV.peerIdleTimeoutMs]: '4000',
+        [ENV.passphrase]: 'a-good-passphrase',
+        [ENV.slideFit]: 'letterbox',
+        [ENV.outputSize]: '1280x720',
+        [ENV.eventName]: 'conf-2025',
+      },
+      'slides',
+    );
+    expect(cfg).toMatchObject({
+      ingestPort: 7000,
+      healthPort: 9090,
+      latencyMs: 350,
+      peerIdleTimeoutMs: 4000,
+      passphrase: 'a-good-passphrase',
+      slideFit: 'letterbox',
+      outputWidth: 1280,
+      outputHeight: 720,
+      eventName: 'conf-2025',
+    });
+  });
+
+  it('names mixers by position when no names are given', () => {
+    const cfg = parseConfig({ [ENV.outputPorts]: `${outputPort('program', 0)}` }, 'program');
+    expect(cfg.outputs).toEqual([{ name: 'mixer-1', port: 10001 }]);
+  });
+
+  it.each([
+    [{ [ENV.outputPorts]: '' }, /^SRT_OUTPUT_PORTS is not set; give one UDP port per mixer/],
+    [
+      { [ENV.outputPorts]: '10001,abc' },
+      /^SRT_OUTPUT_PORTS="10001,abc" has "abc"; each must be a port from 1 to 65535$/,
+    ],
+    [{ [ENV.outputPorts]: '10001,70000' }, /has "70000"; each must be a port from 1 to 65535/],
+    [{ [ENV.outputPorts]: '10001,10001', [ENV.outputNames]: 'a,b' }, /lists port 10001 twice/],
+    [{ [ENV.outputPorts]: '9998', [ENV.outputNames]: 'a' }, /port 9998 is also SRT_INGEST_PORT/],
+    [
+      { [ENV.outputNames]: 'en' },
+      /^SRT_OUTPUT_NAMES="en" has 1 names but SRT_OUTPUT_PORTS has 2 ports/,
+    ],
+    [
+      { [ENV.outputNames]: 'en,d e' },
+      /^SRT_OUTPUT_NAMES="en,d e" has "d e"; each name must be 1-32 of/,
+    ],
+    [{ [ENV.outputNames]: 'en,en' }, /^SRT_OUTPUT_NAMES="en,en" repeats a name/],
+    [{ [ENV.latencyMs]: 'fast' }, /^SRT_LATENCY_MS="fast" must be a whole number from 20 to 8000$/],
+    [{ [ENV.latencyMs]: '10' }, /^SRT_LATENCY_MS="10" must be a whole number from 20 to 8000$/],
+    [
+      { [ENV.peerIdleTimeoutMs]: '-1' },
+      /^SRT_PEER_IDLE_TIMEOUT_MS="-1" must be a whole number from 1000 to 60000$/,
+    ],
+    [
+      { [ENV.latencyMs]: '3000', [ENV.peerIdleTimeoutMs]: '2000' },
+      /^SRT_PEER_IDLE_TIMEOUT_MS="2000" must be greater than SRT_LATENCY_MS \(3000\)/,
+    ],
+    [{ [ENV.healthPort]: '0' }, /^HEALTH_PORT="0" must be a whole number from 1 to 65535$/],
+    [{ [ENV.ingestPort]: '1.5' }, /^SRT_INGEST_PORT="1.5" must be a whole number from 1 to 65535$/],
+    [{ [ENV.slideFit]: 'stretch' }, /^SLIDE_FIT="stretch" must be "crop" or "letterbox"$/],
+    [
+      { [ENV.outputSize]: '1920*1080' },
+      /^OUTPUT_SIZE="1920\*1080" must be WIDTHxHEIGHT with even numbers/,
+    ],
+    [{ [ENV.outputSize]: '1921x1080' }, /^OUTPUT_SIZE="1921x1080" must be WIDTHxHEIGHT/],
+  ])('fails with one line naming the variable, value and rule for %j', (env, message) => {
+    const p = problems(env);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(message);
+  });
+
+  it('reports every problem at once', () => {
+    expect(
+      problems({ [ENV.latencyMs]: 'x', [ENV.slideFit]: 'y', [ENV.healthPort]: 'z' }),
+    ).toHaveLength(3);
+  });
+
+  it.each([
+    [
+      'short',
+      'too-short',
+      /^SRT_PASSPHRASE has 9 characters; SRT needs 10 to 79 \(value not shown\)$/,
+    ],
+    ['long', 'x'.repeat(80), /^SRT_PASSPHRASE has 80 characters; SRT needs 10 to 79/],
+    [
+      'unsafe',
+      'has&ampersand=x',
+      /^SRT_PASSPHRASE has characters other than A-Z a-z 0-9 . _ ~ - \(value not shown\)/,
+    ],
+  ])('fails on a %s passphrase without printing it', (_kind, value, message) => {
+    const p = problems({ [ENV.passphrase]: value });
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(message);
+    expect(p[0]).not.toContain(value);
+  });
+
+  it('treats an empty passphrase as none', () => {
+    expect(parseConfig({ ...base, [ENV.passphrase]: '' }, 'program').passphrase).toBeUndefined();
+  });
+});
+
+describe('srtListenerUri', () => {
+  const cfg = parseConfig(base, 'program');
+
+  it('listens with latency and idle timeout, unencrypted without a passphrase', () => {
+    expect(srtListenerUri(10001, cfg)).toBe(
+      'srt://:10001?mode=listener&latency=200&peeridletimeo=5000',
+    );
+  });
+
+  it('enforces encryption when a passphrase is set', () => {
+    const uri = srtListenerUri(10001, { ...cfg, passphrase: 'abcdefghijk' });
+    expect(uri).toContain('&passphrase=abcdefghijk&enforcedencryption=yes');
+  });
+});
+
+describe('makeRedactor', () => {
+  it('hides the secret and any passphrase parameter', () => {
+    const redact = makeRedactor('s3cret-value');
+    expect(redact("Media path: 'srt://:1?passphrase=s3cret-value&x=1'")).toBe(
+      "Media path: 'srt://:1?passphrase=***&x=1'",
+    );
+    expect(redact('echo s3cret-value here')).toBe('echo *** here');
+    expect(makeRedactor(undefined)('srt://:1?passphrase=other')).toBe('srt://:1?passphrase=***');
+  });
+});
+
+describe('backoffDelayMs', () => {
+  it('doubles from the base up to the cap', () => {
+    const delays = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffDelayMs(n, DEFAULT_BACKOFF));
+    expect(delays).toEqual([250, 500, 1000, 2000, 4000, 8000, 8000, 8000]);
+  });
+});
