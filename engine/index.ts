@@ -6,17 +6,44 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { createSdkAzureClient } from './azure';
 import { runCleanup } from './cleanup';
-import { Context, createContext } from './context';
+import { Context, createContext, loadEventConfig } from './context';
 import { runDeploy } from './deploy';
 import { runList, runOutputs } from './queries';
 import { runPlan } from './plan';
 import { RunImpl } from './run';
 import { runStatus } from './status';
 import { runTeardown } from './teardown';
-import { CommandName, Engine, EngineOptions, Listener, Run, RunResult } from './types';
+import {
+  CommandName,
+  Engine,
+  EngineOptions,
+  Environment,
+  EventRef,
+  Listener,
+  Run,
+  RunResult,
+} from './types';
 
 export * from './types';
 export { parseKeyList } from './keys';
+export { EngineError } from './errors';
+
+/**
+ * The validated event without starting a run: front ends use it to ask for one key per
+ * language by name. Throws EngineError (code "bad-input") like deploy would.
+ */
+export function describeEvent(
+  options: EngineOptions,
+  ref: EventRef,
+): { slug: string; environment: Environment; languages: readonly string[]; displayName: string } {
+  const event = loadEventConfig(createContext(options, createSdkAzureClient), ref);
+  return {
+    slug: event.slug,
+    environment: event.environment,
+    languages: event.languages,
+    displayName: event.displayName,
+  };
+}
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const ctx = createContext(options, createSdkAzureClient);

@@ -1,0 +1,313 @@
+/**
+ * `./stream-control <command>`: one front end of the engine. Parses flags, gathers keys,
+ * renders the run, and exits with the run's exit code (help/cli.md lists them).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  createEngine,
+  describeEvent,
+  Engine,
+  EngineOptions,
+  EventRef,
+  ExitCode,
+  Run,
+  RunResult,
+} from '../engine';
+import { Args, COMMANDS, Command, parseCommand } from './cli/args';
+import { CliError } from './cli/errors';
+import { collectKeys, readPassphrase } from './cli/keys';
+import { Prompter, ttyPrompter } from './cli/prompt';
+import { eventLine, summary } from './cli/render';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface CliDeps {
+  readonly env?: Env;
+  readonly out?: (line: string) => void;
+  readonly err?: (line: string) => void;
+  /** A terminal to ask on; undefined when stdin or stdout is not one. */
+  readonly prompter?: Prompter;
+  /** @default createEngine(engineOptionsFromEnv(env)) */
+  readonly engine?: Engine;
+  readonly engineOptions?: EngineOptions;
+  readonly signals?: NodeJS.EventEmitter;
+  readonly color?: boolean;
+}
+
+const ROOT = path.join(__dirname, '..');
+
+/** Folder overrides, for CI runners and tests; documented in help/cli.md. */
+export function engineOptionsFromEnv(env: Env, debug: boolean): EngineOptions {
+  const attempts = Number(env.STREAM_CONTROL_HEALTH_ATTEMPTS ?? 40);
+  const intervalMs = Number(env.STREAM_CONTROL_HEALTH_INTERVAL_MS ?? 15_000);
+  return {
+    projectDir: env.STREAM_CONTROL_PROJECT_DIR || ROOT,
+    eventsDir: env.STREAM_CONTROL_EVENTS_DIR || undefined,
+    stateDir: env.STREAM_CONTROL_STATE_DIR || undefined,
+    logDir: env.STREAM_CONTROL_LOG_DIR || undefined,
+    lockDir: env.STREAM_CONTROL_LOCK_DIR || undefined,
+    cdktfBin: env.STREAM_CONTROL_CDKTF || path.join(ROOT, 'node_modules', '.bin', 'cdktf'),
+    terraformCloud: { baseUrl: env.STREAM_CONTROL_TFC_URL || undefined },
+    health: {
+      attempts: attempts > 0 ? attempts : 40,
+      intervalMs: intervalMs >= 0 ? intervalMs : 15_000,
+    },
+    env,
+    debug,
+  };
+}
+
+function helpText(command?: string): string {
+  const file = command
+    ? path.join(ROOT, 'help', 'cli', `${command}.md`)
+    : path.join(ROOT, 'help', 'cli.md');
+  return fs.readFileSync(file, 'utf8').trimEnd();
+}
+
+export async function main(argv: readonly string[], deps: CliDeps = {}): Promise<number> {
+  const env = deps.env ?? process.env;
+  const out = deps.out ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const err = deps.err ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      out(helpText(command === 'help' && rest[0] ? rest[0] : undefined));
+      return command === undefined ? ExitCode.badInput : ExitCode.ok;
+    }
+    if (!(COMMANDS as readonly string[]).includes(command)) {
+      throw new CliError(
+        `unknown command "${command}"`,
+        `commands: ${COMMANDS.join(', ')}; see ./stream-control --help`,
+      );
+    }
+    if (command === 'dashboard') return await dashboard(rest);
+    const args = parseCommand(command as Exclude<Command, 'dashboard'>, rest);
+    if (args.help) {
+      out(helpText(command));
+      return ExitCode.ok;
+    }
+    const json = Boolean(args.json);
+    const plain = json || env.CI === 'true' || env.CI === '1';
+    const options = deps.engineOptions ?? engineOptionsFromEnv(env, debug);
+    const engine = deps.engine ?? createEngine(options);
+    const run = await start(command as Exclude<Command, 'dashboard'>, args, {
+      engine,
+      options,
+      env,
+      deps,
+      err,
+      json,
+    });
+    if (!run) return ExitCode.ok;
+    return await render(run, {
+      out,
+      err,
+      json,
+      color: !plain && deps.color === true,
+      debug,
+      signals: deps.signals ?? process,
+    });
+  } catch (e) {
+    if (e instanceof CliError) {
+      err(`error: ${e.message}`);
+      if (e.hint) err(`hint: ${e.hint}`);
+      return e.exitCode;
+    }
+    const ee = e as {
+      code?: string;
+      message?: string;
+      hint?: string;
+      exitCode?: number;
+      stack?: string;
+    };
+    if (ee?.code === 'bad-input' || ee?.exitCode !== undefined) {
+      err(`error: ${ee.message}`);
+      if (ee.hint) err(`hint: ${ee.hint}`);
+      if (debug && ee.stack) err(ee.stack);
+      return ee.exitCode ?? ExitCode.badInput;
+    }
+    err(`error: ${(ee?.message ?? String(e)).split('\n')[0]}`);
+    err(debug ? (ee?.stack ?? '') : 'hint: run again with --debug for details');
+    return ExitCode.failed;
+  }
+}
+
+async function dashboard(rest: readonly string[]): Promise<number> {
+  const entry = path.join(ROOT, 'dashboard', 'run');
+  if (!fs.existsSync(`${entry}.ts`) && !fs.existsSync(`${entry}.js`)) {
+    throw new CliError(
+      'the dashboard is not installed in this checkout',
+      'see help/dashboard.md',
+      ExitCode.prerequisite,
+    );
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(entry) as { runDashboard: (argv: readonly string[]) => Promise<number> };
+  return mod.runDashboard(rest);
+}
+
+interface StartContext {
+  engine: Engine;
+  options: EngineOptions;
+  env: Env;
+  deps: CliDeps;
+  err: (l: string) => void;
+  json: boolean;
+}
+
+async function eventRef(args: Args, c: StartContext, allowDefault: boolean): Promise<EventRef> {
+  const environment = args.env as EventRef['environment'];
+  if (args.event !== undefined) return { event: args.event, environment };
+  if (!allowDefault)
+    throw new CliError('--event is required', 'name the event, e.g. --event "Conference-2025"');
+  // The seed's `status` and `teardown --confirm` name no event: fine while only one is live.
+  const live = (await c.engine.list().result).events.filter(
+    (e) => !environment || e.environment === environment,
+  );
+  if (live.length === 1) {
+    c.err(`using the only live event: ${live[0].event} (${live[0].environment})`);
+    return { event: live[0].event, environment: live[0].environment };
+  }
+  throw new CliError(
+    live.length === 0
+      ? '--event is required (no live event to pick)'
+      : `--event is required: ${live.length} events are live (${live.map((e) => e.event).join(', ')})`,
+    'name the event, e.g. --event "Conference-2025"',
+  );
+}
+
+async function start(
+  command: Exclude<Command, 'dashboard'>,
+  args: Args,
+  c: StartContext,
+): Promise<Run | undefined> {
+  const { engine } = c;
+  switch (command) {
+    case 'deploy': {
+      const ref = await eventRef(args, c, false);
+      const event = describeEvent(c.options, ref);
+      const youtubeKeys = await collectKeys({
+        file: args['youtube-keys-file'],
+        argv: args['youtube-keys'],
+        env: c.env,
+        prompter: c.deps.prompter,
+        languages: event.languages,
+        warn: c.err,
+      });
+      return engine.deploy({
+        ...ref,
+        youtubeKeys,
+        srtPassphrase: readPassphrase(args['srt-passphrase-file'], c.env),
+        rollback: args.rollback !== false,
+        waitForHealth: args.wait !== false,
+      });
+    }
+    case 'teardown': {
+      const ref = await eventRef(args, c, true);
+      if (!args.confirm) {
+        const event = describeEvent(c.options, ref);
+        if (!c.deps.prompter) {
+          throw new CliError(
+            `refusing to tear down ${event.slug} (${event.environment}) without --confirm: no terminal to ask`,
+            `add --confirm: ./stream-control teardown --event ${event.slug} --env ${event.environment} --confirm`,
+          );
+        }
+        const answer = await c.deps.prompter.ask(
+          `This destroys every resource of ${event.slug} (${event.environment}). Type the event name to confirm: `,
+        );
+        if (answer !== event.slug && answer !== event.displayName) {
+          throw new CliError(`"${answer}" is not ${event.slug}; nothing was touched`);
+        }
+      }
+      return engine.teardown({ ...ref, confirm: true });
+    }
+    case 'status':
+      return engine.status(await eventRef(args, c, true));
+    case 'plan':
+      return engine.plan(await eventRef(args, c, false));
+    case 'outputs':
+      return engine.outputs({
+        ...(await eventRef(args, c, true)),
+        showSecrets: Boolean(args['show-secrets']),
+      });
+    case 'list':
+      return engine.list();
+    case 'cleanup':
+      return engine.cleanup({ dryRun: Boolean(args['dry-run']) });
+  }
+}
+
+async function render(
+  run: Run,
+  o: {
+    out: (l: string) => void;
+    err: (l: string) => void;
+    json: boolean;
+    color: boolean;
+    debug: boolean;
+    signals: NodeJS.EventEmitter;
+  },
+): Promise<number> {
+  // The log path comes first, so an operator can `tail -f` it while the run goes on.
+  (o.json ? o.err : o.out)(`Log: ${run.logFile}`);
+  const unsubscribe = o.json
+    ? () => undefined
+    : run.subscribe((e) => {
+        const line = eventLine(e, o.color);
+        if (line !== undefined) o.out(line);
+      });
+  let interrupted = 0;
+  const onSignal = () => {
+    interrupted += 1;
+    o.err(
+      interrupted === 1
+        ? 'interrupting: terraform stops after its current step (Ctrl-C again to force)'
+        : 'forcing stop',
+    );
+    run.cancel();
+    if (interrupted > 1) process.exit(ExitCode.interrupted);
+  };
+  o.signals.on('SIGINT', onSignal);
+  o.signals.on('SIGTERM', onSignal);
+  let result: RunResult;
+  try {
+    result = await run.result;
+  } finally {
+    unsubscribe();
+    o.signals.removeListener('SIGINT', onSignal);
+    o.signals.removeListener('SIGTERM', onSignal);
+  }
+  if (o.json) {
+    const { error, ...rest } = result;
+    const shown = error
+      ? { ...rest, error: { ...error, stack: o.debug ? error.stack : undefined } }
+      : rest;
+    o.out(JSON.stringify(shown, null, 2));
+  } else {
+    for (const line of summary(result)) o.out(line);
+  }
+  if (result.error) {
+    o.err(`error: ${result.error.message}`);
+    if (result.error.hint) o.err(`hint: ${result.error.hint}`);
+    if (o.debug && result.error.stack) o.err(result.error.stack);
+  }
+  return result.exitCode;
+}
+
+if (require.main === module) {
+  const tty = Boolean(process.stdin.isTTY && process.stderr.isTTY) && process.env.CI !== 'true';
+  main(process.argv.slice(2), {
+    prompter: tty ? ttyPrompter(process.stdin, process.stderr) : undefined,
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: Error) => {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
