@@ -95,7 +95,10 @@ export function localStateFile(ctx: Context, event: EventConfig): string {
 
 /** What the app (main.ts or the fixture) reads to synthesize exactly this event. */
 export function appEnv(ctx: Context, event: EventConfig): Record<string, string> {
+  // An app outside the repository (a test's copy) resolves cdktf from the CLI's node_modules.
+  const modules = path.resolve(path.dirname(ctx.cdktfBin), '..');
   return {
+    NODE_PATH: [ctx.env.NODE_PATH, modules].filter(Boolean).join(path.delimiter),
     STREAM_CONTROL_EVENT: event.slug,
     STREAM_CONTROL_ENV: event.environment,
     STREAM_CONTROL_STATE_DIR: ctx.stateDir,

@@ -1,0 +1,142 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEngine } from '../../engine';
+import type { EngineEvent, HealthProbe } from '../../engine/types';
+import { KEYS, makeSandbox, requireTerraform, Sandbox, stateResources } from './support/sandbox';
+
+let box: Sandbox;
+beforeAll(() => {
+  requireTerraform();
+  box = makeSandbox('life');
+});
+afterAll(() => box.remove());
+
+describe('engine with real cdktf and terraform on the fixture app', () => {
+  it('deploys, reports health progress, shows outputs, lists, tears down, and tears down again', async () => {
+    // Not ready on the first round, ready on the second: progress must show both.
+    let round = 0;
+    const probe: HealthProbe = async (t) => {
+      if (t.name === 'relay') round += 1;
+      return {
+        name: t.name,
+        kind: t.kind,
+        ready: round > 1,
+        detail: round > 1 ? undefined : 'HTTP 503',
+      };
+    };
+    const engine = createEngine(box.options({ probe }));
+    const run = engine.deploy({
+      event: 'Life Cycle 2026',
+      environment: 'staging',
+      youtubeKeys: KEYS,
+    });
+    const deployed = await run.result;
+    expect(deployed.error).toBeUndefined();
+    expect(deployed.exitCode).toBe(0);
+    expect(deployed.event).toBe('life-cycle-2026');
+    expect(deployed.outputs?.resource_group).toBe('rg-life-cycle-2026-staging');
+    expect(deployed.outputs?.mixers?.map((m) => m.language)).toEqual([
+      'original',
+      'spanish',
+      'french',
+    ]);
+    expect(deployed.outputs).not.toHaveProperty('mixer_admin_password');
+    expect(deployed.teardownCommand).toBe(
+      './stream-control teardown --event life-cycle-2026 --env staging',
+    );
+
+    const stateFile = path.join(box.stateDir, 'staging', 'life-cycle-2026.tfstate');
+    expect(stateResources(stateFile)).toContain('terraform_data.relay');
+
+    const events = run.history();
+    const progress = events.filter(
+      (e): e is Extract<EngineEvent, { type: 'progress' }> => e.type === 'progress',
+    );
+    expect(progress.map((p) => `${p.ready}/${p.total} ${p.attempt}/${p.maxAttempts}`)).toEqual([
+      '0/5 1/3',
+      '5/5 2/3',
+    ]);
+    const phases = events
+      .filter((e) => e.type === 'phase-finished')
+      .map((e) => (e as { phase: string }).phase);
+    expect(phases).toEqual(['validate', 'lock', 'synth', 'apply', 'health']);
+    expect(events[0]).toMatchObject({ type: 'run-started', logFile: deployed.logFile });
+    expect(events[events.length - 1]).toMatchObject({ type: 'done' });
+
+    // A late subscriber gets the whole run, in order.
+    const replayed: EngineEvent[] = [];
+    run.subscribe((e) => replayed.push(e));
+    expect(replayed.map((e) => e.seq)).toEqual(events.map((_, i) => i));
+
+    const outputs = await engine.outputs({ event: 'life-cycle-2026', environment: 'staging' })
+      .result;
+    expect(outputs.redacted).toEqual(['mixer_admin_password']);
+    const secret = await engine.outputs({
+      event: 'life-cycle-2026',
+      environment: 'staging',
+      showSecrets: true,
+    }).result;
+    expect(secret.outputs.mixer_admin_password).toBe('fixture-admin-password-canary');
+
+    const listed = await engine.list().result;
+    expect(listed.events).toEqual([
+      expect.objectContaining({
+        event: 'life-cycle-2026',
+        environment: 'staging',
+        backend: 'local',
+        resourceCount: 6,
+        expired: false,
+      }),
+    ]);
+
+    const down = await engine.teardown({
+      event: 'Life Cycle 2026',
+      environment: 'staging',
+      confirm: true,
+    }).result;
+    expect(down.exitCode).toBe(0);
+    expect(down.nothingLeft).toBe(false);
+    expect(down.destroyed).toHaveLength(6);
+    expect(stateResources(stateFile)).toEqual([]);
+    // The generated passphrase file goes with the event.
+    expect(
+      fs.readdirSync(path.dirname(stateFile)).filter((f) => f.endsWith('.srt-passphrase')),
+    ).toEqual([]);
+
+    const again = await engine.teardown({
+      event: 'Life Cycle 2026',
+      environment: 'staging',
+      confirm: true,
+    }).result;
+    expect(again).toMatchObject({ exitCode: 0, nothingLeft: true, destroyed: [] });
+    expect((await engine.list().result).events).toEqual([]);
+  });
+
+  it('rolls back a failed apply so nothing remains in state, and exits 3', async () => {
+    const engine = createEngine(box.options({ env: { FIXTURE_FAIL: '1' } }));
+    const result = await engine.deploy({ event: 'roll-back', youtubeKeys: KEYS }).result;
+    expect(result.exitCode).toBe(3);
+    expect(result.rolledBack).toBe(true);
+    expect(result.remaining).toEqual([]);
+    expect(result.error?.message).toMatch(/deploy failed/);
+    expect(stateResources(path.join(box.stateDir, 'production', 'roll-back.tfstate'))).toEqual([]);
+  });
+
+  it('with rollback off, keeps what was created, says what remains and exits 1', async () => {
+    const engine = createEngine(box.options({ env: { FIXTURE_FAIL: '1' } }));
+    const result = await engine.deploy({
+      event: 'no-roll-back',
+      youtubeKeys: KEYS,
+      rollback: false,
+    }).result;
+    expect(result.exitCode).toBe(1);
+    expect(result.rolledBack).toBe(false);
+    expect(result.remaining).toContain('terraform_data.group');
+    expect(result.error?.hint).toMatch(/teardown --event no-roll-back --env production --confirm/);
+    const cleanup = await createEngine(box.options()).teardown({
+      event: 'no-roll-back',
+      confirm: true,
+    }).result;
+    expect(cleanup.exitCode).toBe(0);
+  });
+});
