@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import minimist from 'minimist';
-import type { CreateEngine, Engine } from '../engine/types';
+import type { Engine } from '../engine/types';
 import { isLoopback } from './security';
 import { DEFAULT_HOST, DEFAULT_PORT, startDashboard } from './server';
 
@@ -26,13 +26,10 @@ export interface RunDashboardDeps {
 /** Shorter tokens from the environment could be guessed by a script on the venue network. */
 const MIN_TOKEN_LENGTH = 24;
 
-function loadEngine(): Engine {
-  // Resolved at run time so the dashboard's own modules load without the engine's
-  // dependencies (terraform wrappers, Azure SDK) when tests pass their own engine.
-  const enginePath = '../engine';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(enginePath) as { createEngine: CreateEngine };
-  return mod.createEngine();
+/** Loaded on demand so tests that pass their own engine never load the Azure SDK. */
+async function loadEngine(): Promise<Engine> {
+  const { createEngine } = await import('../engine');
+  return createEngine();
 }
 
 function parse(
@@ -82,7 +79,7 @@ export async function runDashboard(
     );
     return 2;
   }
-  const engine = deps.engine ?? loadEngine();
+  const engine = deps.engine ?? (await loadEngine());
   let dashboard;
   try {
     dashboard = await startDashboard({

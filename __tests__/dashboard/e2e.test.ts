@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { AzureClient, CreateEngine, HealthTarget } from '../../engine/types';
+import { createEngine, type AzureClient, type HealthTarget } from '../../engine';
 import { startDashboard, type Dashboard } from '../../dashboard/server';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -28,17 +28,11 @@ const KEYS = { original: 'CANARY-e2e-orig-4a7b-99c1', spanish: 'CANARY-e2e-span-
 const PASSPHRASE = 'CANARY-e2e-passphrase-77';
 const RUN_TIMEOUT_MS = 150_000;
 
-// Loaded at run time so this file type-checks before engine/index.ts exists.
-function loadCreateEngine(): CreateEngine {
-  const enginePath = '../../engine';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(enginePath) as { createEngine: CreateEngine }).createEngine;
-}
-
 let tmp: string;
 let dashboard: Dashboard;
 let browser: Browser;
 const probed: HealthTarget[] = [];
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-e2e-'));
@@ -63,7 +57,7 @@ beforeAll(async () => {
     listContainerGroups: async () => [],
     listVirtualMachines: async () => [],
   };
-  const engine = loadCreateEngine()({
+  const engine = createEngine({
     projectDir,
     eventsDir,
     stateDir: path.join(tmp, 'state'),
@@ -99,6 +93,7 @@ afterAll(async () => {
 async function openPage(width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
   await page.goto(dashboard.openUrl);
   await page.getByRole('heading', { name: 'Live events' }).waitFor();
   return page;
@@ -111,7 +106,7 @@ describe('dashboard in Chromium with the real engine', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${dashboard.url}/`);
-    const token = page.getByLabel('Token');
+    const token = page.getByLabel('Token', { exact: true });
     await token.waitFor();
     await token.fill('not-the-token');
     await token.press('Enter');
@@ -119,7 +114,7 @@ describe('dashboard in Chromium with the real engine', () => {
     await token.fill(dashboard.token);
     await page.getByRole('button', { name: 'Use token' }).click();
     await page.getByRole('heading', { name: 'Live events' }).waitFor();
-    expect(await page.getByLabel('Token').isVisible()).toBe(false);
+    expect(await token.isVisible()).toBe(false);
     await context.close();
   });
 
@@ -149,10 +144,10 @@ describe('dashboard in Chromium with the real engine', () => {
       await page.getByLabel(/SRT passphrase/).fill(PASSPHRASE);
       await page.getByLabel('Key for spanish').press('Enter'); // keyboard submit
 
-      // A second operator joins while terraform is still applying and gets the log so far.
+      // A second operator joins once the run has started and gets the whole log so far.
       await page
-        .getByText(/Deploying|apply/)
-        .first()
+        .locator('#log')
+        .getByText(/deploy e2e-festival started/)
         .waitFor();
       const second = await openPage(390, 844);
       await second
@@ -160,12 +155,14 @@ describe('dashboard in Chromium with the real engine', () => {
         .getByText(/deploy e2e-festival started/)
         .waitFor();
 
-      await page
-        .getByRole('heading', { name: 'e2e-festival is live' })
-        .waitFor({ timeout: RUN_TIMEOUT_MS });
-      await second
-        .getByRole('heading', { name: 'e2e-festival is live' })
-        .waitFor({ timeout: RUN_TIMEOUT_MS });
+      // Wait for the outcome, whatever it is, so a failure shows the engine's message.
+      for (const p of [page, second]) {
+        await p.locator('#run-result').waitFor({ timeout: RUN_TIMEOUT_MS });
+        expect(await p.locator('#run-result').innerText()).toMatch(
+          /^deploy of e2e-festival finished/,
+        );
+        await p.getByRole('heading', { name: 'e2e-festival is live' }).waitFor();
+      }
       for (const input of await page.locator('#key-fields input, #srt-passphrase').all()) {
         expect(await input.inputValue()).toBe('');
       }
@@ -208,6 +205,7 @@ describe('dashboard in Chromium with the real engine', () => {
       await page.getByText('No live events.').waitFor();
 
       for (const p of [page, second]) expect(await p.content()).not.toMatch(/CANARY/);
+      expect(pageErrors).toEqual([]);
       for (const file of fs.readdirSync(path.join(tmp, 'logs'))) {
         expect(fs.readFileSync(path.join(tmp, 'logs', file), 'utf8')).not.toMatch(/CANARY/);
       }
