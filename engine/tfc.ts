@@ -54,12 +54,23 @@ export interface TfcTarget {
 }
 
 async function call(t: TfcTarget, method: string, route: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${t.baseUrl.replace(/\/$/, '')}${route}`, {
-    method,
-    headers: { Authorization: `Bearer ${t.token}`, 'Content-Type': 'application/vnd.api+json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
+  let response: Response;
+  try {
+    response = await fetch(`${t.baseUrl.replace(/\/$/, '')}${route}`, {
+      method,
+      headers: { Authorization: `Bearer ${t.token}`, 'Content-Type': 'application/vnd.api+json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new EngineError(
+      'network',
+      `network failure: cannot reach Terraform Cloud at ${t.baseUrl}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+      ExitCode.network,
+      'check the connection (VPN, proxy, DNS) and retry',
+    );
+  }
   if (method === 'GET' && response.status === 404) return undefined;
   if (response.status === 401) {
     throw new EngineError(
