@@ -87,7 +87,8 @@ function duration(ms) {
   const minutes = Math.round(Math.abs(ms) / 60000);
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
-  return `${hours} h ${minutes % 60} min`;
+  if (hours < 48) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} days`;
 }
 
 function localTime(iso) {
@@ -450,6 +451,8 @@ function renderProgress(event) {
 
 function renderDone(result) {
   const seconds = (result.elapsedMs / 1000).toFixed(1);
+  // The run card now holds the outcome; a stale "started" note next to the form misleads.
+  if ($('message').classList.contains('info')) $('message').hidden = true;
   if (result.ok) {
     logLine('ok', `✓ ${result.command} finished in ${seconds} s`);
     showMessage(
