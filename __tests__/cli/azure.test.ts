@@ -1,0 +1,152 @@
+import * as path from 'node:path';
+import { createEngine } from '../../engine';
+import { azureClientFromSdk } from '../../engine/azure';
+import { EventNames } from '../../lib/naming';
+import { main } from '../../scripts/cli';
+import { fakeSdk, recordedGroup } from './support/recorded-azure';
+import { KEYS, makeSandbox, requireTerraform, Sandbox, stateResources } from './support/sandbox';
+
+const NOW = new Date('2026-05-02T12:00:00Z');
+const ours = (
+  slug: string,
+  environment: string,
+  expiresAt: string,
+  extra: Record<string, string> = {},
+) =>
+  recordedGroup(new EventNames(slug, environment as 'production').resourceGroup, {
+    purpose: 'streaming',
+    event: slug,
+    environment,
+    'expires-at': expiresAt,
+    auto_cleanup: 'true',
+    'managed-by': 'stream-control',
+    ...extra,
+  });
+
+let box: Sandbox;
+beforeAll(() => {
+  requireTerraform();
+  box = makeSandbox('azure');
+});
+afterAll(() => box.remove());
+
+describe('status through the Azure SDK (recorded responses)', () => {
+  it('reports containers, VMs with addresses, health and time left', async () => {
+    const sdk = fakeSdk([ours('status-show', 'production', '2026-05-02T20:30:00.000Z')]);
+    const engine = createEngine(box.options({ azure: azureClientFromSdk(sdk), now: () => NOW }));
+    const r = await engine.status({ event: 'status-show' }).result;
+    expect(r.error).toBeUndefined();
+    expect(r).toMatchObject({
+      exitCode: 0,
+      exists: true,
+      resourceGroup: 'rg-streaming-status-show-production',
+      expiresAt: '2026-05-02T20:30:00.000Z',
+      timeLeftMs: 8.5 * 3_600_000,
+    });
+    expect(r.containerGroups).toEqual([
+      {
+        name: 'ci-relay',
+        state: 'Running',
+        ip: '20.31.1.2',
+        fqdn: 'relay-show.westeurope.azurecontainer.io',
+        containers: [{ name: 'srt-relay', state: 'Running', restarts: 1 }],
+      },
+    ]);
+    expect(r.vms).toEqual([
+      expect.objectContaining({
+        name: 'mx-0',
+        language: 'original',
+        powerState: 'VM running',
+        provisioningState: 'Succeeded',
+      }),
+    ]);
+    expect(sdk.calls).toEqual(
+      expect.arrayContaining([
+        'resourceGroups.get rg-streaming-status-show-production',
+        'containerGroups.get rg-streaming-status-show-production ci-relay',
+        'virtualMachines.instanceView rg-streaming-status-show-production mx-0',
+      ]),
+    );
+  });
+
+  it('says an event is not deployed when its group is missing', async () => {
+    const engine = createEngine(box.options({ azure: azureClientFromSdk(fakeSdk([])) }));
+    const r = await engine.status({ event: 'ghost-show' }).result;
+    expect(r).toMatchObject({
+      exitCode: 0,
+      exists: false,
+      resourceGroup: 'rg-streaming-ghost-show-production',
+    });
+  });
+
+  it('turns an expired Azure login into one line and exit 7', async () => {
+    const expired = Object.assign(
+      new Error(
+        "DefaultAzureCredential failed to retrieve a token from the included credentials.\nAzureCliCredential: Please run 'az login'.",
+      ),
+      {
+        name: 'CredentialUnavailableError',
+      },
+    );
+    const err: string[] = [];
+    const code = await main(['status', '--event', 'status-show'], {
+      env: box.env(),
+      engineOptions: box.options({ azure: azureClientFromSdk(fakeSdk([], expired)) }),
+      out: () => undefined,
+      err: (l) => err.push(l),
+    });
+    expect(code).toBe(7);
+    expect(err).toEqual([
+      'error: Azure login missing or expired: DefaultAzureCredential failed to retrieve a token from the included credentials.',
+      expect.stringMatching(/^hint: run `az login`/),
+    ]);
+  });
+});
+
+describe('cleanup', () => {
+  it('tears down only expired events that carry the project tags, the way teardown does', async () => {
+    const deployer = createEngine(box.options());
+    for (const event of ['old-show', 'new-show']) {
+      const r = await deployer.deploy({ event, youtubeKeys: KEYS }).result;
+      expect(r.exitCode).toBe(0);
+    }
+    const groups = [
+      ours('old-show', 'production', '2026-05-01T00:00:00.000Z'),
+      ours('new-show', 'production', '2026-05-03T00:00:00.000Z'),
+      // Expired, but not ours: a hand-made group with only auto_cleanup.
+      recordedGroup('rg-someone-else', {
+        auto_cleanup: 'true',
+        'expires-at': '2026-01-01T00:00:00Z',
+        event: 'x',
+        environment: 'production',
+      }),
+    ];
+    const sdk = fakeSdk(groups);
+    const engine = createEngine(box.options({ azure: azureClientFromSdk(sdk), now: () => NOW }));
+    const oldState = path.join(box.stateDir, 'production', 'old-show.tfstate');
+    const newState = path.join(box.stateDir, 'production', 'new-show.tfstate');
+
+    const dry = await engine.cleanup({ dryRun: true }).result;
+    expect(dry.candidates).toEqual([
+      {
+        event: 'old-show',
+        environment: 'production',
+        resourceGroup: 'rg-streaming-old-show-production',
+        expiresAt: '2026-05-01T00:00:00.000Z',
+        action: 'would destroy',
+      },
+    ]);
+    expect(stateResources(oldState)).toHaveLength(6);
+    expect(sdk.calls).toEqual([
+      "resourceGroups.list tagName eq 'auto_cleanup' and tagValue eq 'true'",
+    ]);
+
+    const real = await engine.cleanup().result;
+    expect(real.exitCode).toBe(0);
+    expect(real.candidates.map((c) => `${c.event}: ${c.action}`)).toEqual(['old-show: destroyed']);
+    expect(stateResources(oldState)).toEqual([]);
+    expect(stateResources(newState)).toHaveLength(6);
+    const down = await deployer.teardown({ event: 'new-show', confirm: true }).result;
+    expect(down.exitCode).toBe(0);
+  });
+});
