@@ -192,6 +192,13 @@ describe('dashboard in Chromium with the real engine', () => {
         fullPage: true,
       });
 
+      const stateFiles = fs.readdirSync(path.join(tmp, 'state'), { recursive: true }) as string[];
+      const states = stateFiles.filter((f) => f.endsWith('.tfstate'));
+      expect(states).toEqual([path.join('staging', 'e2e-festival.tfstate')]);
+      for (const file of states) {
+        expect(fs.readFileSync(path.join(tmp, 'state', file), 'utf8')).not.toMatch(/CANARY/);
+      }
+
       // Teardown: the button stays disabled until the exact name is typed.
       await page.getByRole('button', { name: 'Teardown System' }).click();
       const confirm = page.getByLabel(/Type e2e-festival to confirm/);
