@@ -22,6 +22,11 @@ export interface ApiContext {
   readonly log: (line: string) => void;
 }
 
+/** Every API answer passes the scrubber, whatever route or engine call it came from. */
+function reply(ctx: ApiContext, res: ServerResponse, status: number, body: unknown): void {
+  sendJson(res, status, ctx.scrubber.scrub(body));
+}
+
 type Handler = (
   ctx: ApiContext,
   req: IncomingMessage,
@@ -104,7 +109,7 @@ const routes: readonly Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/events$/,
-    handler: (ctx, _req, res) => sendJson(res, 200, listCatalog(ctx.eventsDir)),
+    handler: (ctx, _req, res) => reply(ctx, res, 200, listCatalog(ctx.eventsDir)),
   },
   {
     method: 'GET',
@@ -113,7 +118,7 @@ const routes: readonly Route[] = [
       const name = query.get('name') ?? '';
       const environment = query.get('environment') || undefined;
       try {
-        sendJson(res, 200, resolveCatalogEvent(name, environment, ctx.eventsDir));
+        reply(ctx, res, 200, resolveCatalogEvent(name, environment, ctx.eventsDir));
       } catch (err) {
         if (!(err instanceof EventValidationError)) throw err;
         const problems: FieldProblem[] = err.problems.map((message) => ({
@@ -127,7 +132,7 @@ const routes: readonly Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/status$/,
-    handler: async (ctx, _req, res) => sendJson(res, 200, await sharedStatusPanel(ctx.engine)),
+    handler: async (ctx, _req, res) => reply(ctx, res, 200, await sharedStatusPanel(ctx.engine)),
   },
   {
     method: 'GET',
@@ -138,14 +143,14 @@ const routes: readonly Route[] = [
         .filter((r) => LOGGED_COMMANDS.has(r.command))
         .map((r) => summarize(ctx.scrubber, r))
         .reverse();
-      sendJson(res, 200, { runs });
+      reply(ctx, res, 200, { runs });
     },
   },
   {
     method: 'GET',
     pattern: new RegExp(`^/api/runs/${RUN_ID}$`),
     handler: (ctx, _req, res, { id }) =>
-      sendJson(res, 200, summarize(ctx.scrubber, getRun(ctx, id))),
+      reply(ctx, res, 200, summarize(ctx.scrubber, getRun(ctx, id))),
   },
   {
     method: 'GET',
@@ -171,14 +176,14 @@ const routes: readonly Route[] = [
           ...(input.srtPassphrase ? { srtPassphrase: input.srtPassphrase } : {}),
         }),
       );
-      ctx.scrubber.remember(run.id, [
+      ctx.scrubber.remember([
         ...Object.values(input.youtubeKeys),
         ...(input.srtPassphrase ? [input.srtPassphrase] : []),
       ]);
       ctx.log(
         `deploy ${input.event.slug} (${input.environment}) started as run ${run.id}; log ${run.logFile}`,
       );
-      sendJson(res, 202, {
+      reply(ctx, res, 202, {
         run: summarize(ctx.scrubber, run),
         stream: `/api/runs/${run.id}/stream`,
       });
@@ -200,7 +205,7 @@ const routes: readonly Route[] = [
       ctx.log(
         `teardown ${input.event.slug} (${input.environment}) started as run ${run.id}; log ${run.logFile}`,
       );
-      sendJson(res, 202, {
+      reply(ctx, res, 202, {
         run: summarize(ctx.scrubber, run),
         stream: `/api/runs/${run.id}/stream`,
       });

@@ -49,7 +49,7 @@ export function safeResult(result: RunResult): RunResult {
 
 export function presentEvent(scrubber: Scrubber, event: EngineEvent): EngineEvent {
   const shaped = event.type === 'done' ? { ...event, result: safeResult(event.result) } : event;
-  return scrubber.scrub(event.runId, shaped);
+  return scrubber.scrub(shaped);
 }
 
 function resultOf(run: Run): RunResult | undefined {
@@ -63,7 +63,7 @@ export function summarize(scrubber: Scrubber, run: Run, done?: RunResult): RunSu
   const first = run.history()[0];
   const result = done ?? resultOf(run);
   const environment = result && 'environment' in result ? result.environment : undefined;
-  return scrubber.scrub(run.id, {
+  return scrubber.scrub({
     id: run.id,
     command: run.command,
     ...(run.event ? { event: run.event } : {}),

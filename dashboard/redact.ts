@@ -1,8 +1,9 @@
 /**
- * A second line of defence behind the engine's own redaction: the dashboard remembers the
- * secrets each run was started with and scrubs them from everything it sends about that run,
- * so a leak in the engine (or a terraform line it failed to catch) still never reaches a
- * browser. Values live only in this process's memory, where the engine holds them anyway.
+ * A second line of defence behind the engine's own redaction: the dashboard remembers every
+ * secret a deploy was started with and masks them all in everything it sends, whichever run
+ * or route it comes from, so a leak in the engine (or a terraform line it failed to catch)
+ * still never reaches a browser. Values live only in this process's memory, where the
+ * engine's per-run redactors hold them anyway.
  */
 export const MASK = '[redacted]';
 
@@ -10,19 +11,18 @@ export const MASK = '[redacted]';
 const MIN_SECRET_LENGTH = 4;
 
 export class Scrubber {
-  private readonly secrets = new Map<string, string[]>();
+  private secrets: string[] = [];
 
-  remember(runId: string, values: readonly string[]): void {
-    const kept = values.filter((v) => v.length >= MIN_SECRET_LENGTH);
+  remember(values: readonly string[]): void {
+    const all = new Set([...this.secrets, ...values.filter((v) => v.length >= MIN_SECRET_LENGTH)]);
     // Longest first so a secret that contains another is masked whole.
-    kept.sort((a, b) => b.length - a.length);
-    this.secrets.set(runId, kept);
+    this.secrets = [...all].sort((a, b) => b.length - a.length);
   }
 
-  /** Deep-copies a JSON-like value with every remembered secret of the run masked. */
-  scrub<T>(runId: string | undefined, value: T): T {
-    const secrets = runId ? this.secrets.get(runId) : undefined;
-    if (!secrets || secrets.length === 0) return value;
+  /** Deep-copies a JSON-like value with every remembered secret masked. */
+  scrub<T>(value: T): T {
+    const secrets = this.secrets;
+    if (secrets.length === 0) return value;
     return JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
       typeof v === 'string' ? maskAll(v, secrets) : v,
     ) as T;

@@ -58,12 +58,14 @@ function urlHost(host: string): string {
 export async function startDashboard(options: DashboardOptions): Promise<Dashboard> {
   const host = options.host ?? DEFAULT_HOST;
   const token = options.token ?? generateToken();
-  const log = options.log ?? ((line: string) => console.log(line));
+  const print = options.log ?? ((line: string) => console.log(line));
+  const scrubber = new Scrubber();
+  const log = (line: string) => print(scrubber.scrub(line));
   const files = loadStaticFiles();
   const ctx: ApiContext = {
     engine: options.engine,
     eventsDir: options.eventsDir ?? DEFAULT_EVENTS_DIR,
-    scrubber: new Scrubber(),
+    scrubber,
     log,
   };
   let policy = originPolicy(host, options.port ?? DEFAULT_PORT);

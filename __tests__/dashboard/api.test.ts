@@ -1,4 +1,5 @@
 import type { DeployRequest, TeardownRequest } from '../../engine/types';
+import { MASK } from '../../dashboard/redact';
 import { request, type Reply } from './support/http';
 import {
   CANARY,
@@ -353,6 +354,29 @@ describe('GET /api/status', () => {
       hint: 'install Terraform 1.5 or newer',
     });
     expect(res.json.error.logFile).toMatch(/^\/tmp\/fake-logs\/run-\d+\.log$/);
+  });
+
+  it('masks a key from an earlier deploy even in answers about other runs', async () => {
+    await call('POST', '/api/deploy', deployBody());
+    t.engine.answers = {
+      list: {
+        events: [
+          {
+            event: 'spring-summit',
+            environment: 'staging',
+            backend: 'local',
+            resourceCount: 3,
+            expired: false,
+          },
+        ],
+      },
+      outputs: () => ({
+        outputs: { program_ingest_url: `srt://host:9998?streamid=${CANARY.spanish}` },
+      }),
+    };
+    const res = await call('GET', '/api/status');
+    t.engine.answers = {};
+    expect(res.json.events[0].ingest.program).toBe(`srt://host:9998?streamid=${MASK}`);
   });
 
   it('keeps one broken event to its own row', async () => {
