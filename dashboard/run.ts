@@ -17,8 +17,10 @@ export interface RunDashboardDeps {
   /** @default process.stdout / process.stderr */
   readonly out?: (line: string) => void;
   readonly err?: (line: string) => void;
-  /** @default createEngine() from engine/ */
+  /** @default the CLI's engine: createEngine(engineOptionsFromEnv(env)) */
   readonly engine?: Engine;
+  /** Where the page finds events, with `engine`. @default - the engine's events folder */
+  readonly eventsDir?: string;
   /** Where SIGINT / SIGTERM arrive. @default process */
   readonly signals?: EventEmitter;
 }
@@ -26,10 +28,22 @@ export interface RunDashboardDeps {
 /** Shorter tokens from the environment could be guessed by a script on the venue network. */
 const MIN_TOKEN_LENGTH = 24;
 
-/** Loaded on demand so tests that pass their own engine never load the Azure SDK. */
-async function loadEngine(): Promise<Engine> {
-  const { createEngine } = await import('../engine');
-  return createEngine();
+/**
+ * The same engine the other commands build, from the same STREAM_CONTROL_* overrides, so the
+ * dashboard and the CLI see one set of events, state, locks and logs. Loaded on demand so
+ * tests that pass their own engine never load the Azure SDK.
+ */
+async function loadEngine(env: NodeJS.ProcessEnv): Promise<{ engine: Engine; eventsDir: string }> {
+  const [{ createEngine }, { engineOptionsFromEnv }] = await Promise.all([
+    import('../engine'),
+    import('../scripts/cli'),
+  ]);
+  const options = engineOptionsFromEnv(env, false);
+  const projectDir = options.projectDir ?? path.join(__dirname, '..');
+  return {
+    engine: createEngine(options),
+    eventsDir: options.eventsDir ?? path.join(projectDir, 'events'),
+  };
 }
 
 function parse(
@@ -79,7 +93,9 @@ export async function runDashboard(
     );
     return 2;
   }
-  const engine = deps.engine ?? (await loadEngine());
+  const { engine, eventsDir } = deps.engine
+    ? { engine: deps.engine, eventsDir: deps.eventsDir }
+    : await loadEngine(env);
   let dashboard;
   try {
     dashboard = await startDashboard({
@@ -87,6 +103,7 @@ export async function runDashboard(
       port: parsed.port,
       host: parsed.host,
       ...(envToken ? { token: envToken } : {}),
+      ...(eventsDir ? { eventsDir } : {}),
       log: out,
     });
   } catch (e) {
