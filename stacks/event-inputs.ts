@@ -1,5 +1,5 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '../lib/contract';
+import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH, PASSPHRASE_PATTERN } from '../lib/contract';
 import { SRT_PASSPHRASE_VARIABLE, youtubeKeyVariable } from '../lib/secrets';
 
 export interface EventInputs {
@@ -21,6 +21,12 @@ export function addEventInputs(stack: TerraformStack, languages: readonly string
       {
         condition: `\${length(var.${SRT_PASSPHRASE_VARIABLE}) >= ${PASSPHRASE_MIN_LENGTH} && length(var.${SRT_PASSPHRASE_VARIABLE}) <= ${PASSPHRASE_MAX_LENGTH}}`,
         errorMessage: `srt_passphrase must be ${PASSPHRASE_MIN_LENGTH} to ${PASSPHRASE_MAX_LENGTH} characters (SRT's rule).`,
+      },
+      {
+        // The images put it unescaped into SRT URIs: the same rule as the containers check.
+        condition: `\${can(regex("${PASSPHRASE_PATTERN.source}", var.${SRT_PASSPHRASE_VARIABLE}))}`,
+        errorMessage:
+          'srt_passphrase may hold only A-Z, a-z, 0-9 and . _ ~ - (it travels inside SRT URLs).',
       },
     ],
   });

@@ -91,6 +91,9 @@ describe('EventStack', () => {
     expect(doc.variable.srt_passphrase.validation[0].condition).toMatch(
       /length\(var.srt_passphrase\) >= 10/,
     );
+    expect(doc.variable.srt_passphrase.validation[1].condition).toBe(
+      '${can(regex("^[A-Za-z0-9._~-]+$", var.srt_passphrase))}',
+    );
   });
 
   it('outputs connection info, and the admin password only as sensitive', () => {

@@ -33,6 +33,10 @@ variable "srt_passphrase" {
     error_message = "srt_passphrase must be 10 to 79 characters (SRT's rule)."
     condition     = length(var.srt_passphrase) >= 10 && length(var.srt_passphrase) <= 79
   }
+  validation {
+    error_message = "srt_passphrase may hold only A-Z, a-z, 0-9 and . _ ~ - (it travels inside SRT URLs)."
+    condition     = can(regex("^[A-Za-z0-9._~-]+$", var.srt_passphrase))
+  }
 }
 
 variable "youtube_key_original" {
