@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createEngine, type AzureClient, type HealthTarget } from '../../engine';
+import { createEngine, type AzureClient, type Engine, type HealthTarget } from '../../engine';
 import { startDashboard, type Dashboard } from '../../dashboard/server';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -29,6 +29,7 @@ const PASSPHRASE = 'CANARY-e2e-passphrase-77';
 const RUN_TIMEOUT_MS = 150_000;
 
 let tmp: string;
+let engine: Engine;
 let dashboard: Dashboard;
 let browser: Browser;
 const probed: HealthTarget[] = [];
@@ -57,7 +58,7 @@ beforeAll(async () => {
     listContainerGroups: async () => [],
     listVirtualMachines: async () => [],
   };
-  const engine = createEngine({
+  engine = createEngine({
     projectDir,
     eventsDir,
     stateDir: path.join(tmp, 'state'),
@@ -85,6 +86,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // A failed assertion can leave terraform running; stop it before its folder goes.
+  const running = engine?.runs().filter((r) => !r.finished) ?? [];
+  for (const run of running) run.cancel();
+  await Promise.all(running.map((r) => r.result));
   await browser?.close();
   await dashboard?.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
