@@ -186,9 +186,17 @@ export async function runDeploy(
     if (req.waitForHealth !== false) {
       const targets = healthTargets(outputs);
       const probe = ctx.probe ?? defaultProbe(ctx.azure);
-      const waited = await run.phase('health', 'Waiting for relay, splitter and mixers', () =>
-        waitForHealth(anyRun, probe, targets, ctx.health),
-      );
+      // An unhealthy result fails the phase (shown as such) but not the run's flow.
+      const waited = await run
+        .phase('health', 'Waiting for relay, splitter and mixers', async () => {
+          const w = await waitForHealth(anyRun, probe, targets, ctx.health);
+          if (!w.healthy) throw Object.assign(new Error('unhealthy'), { waited: w });
+          return w;
+        })
+        .catch((err: { waited?: Awaited<ReturnType<typeof waitForHealth>> }) => {
+          if (!err.waited) throw err;
+          return err.waited;
+        });
       health = waited.components;
       healthy = waited.healthy;
     }

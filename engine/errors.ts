@@ -85,7 +85,15 @@ export function toRunError(err: unknown): { error: RunError; exitCode: ExitCodeV
       },
     };
   }
-  return { exitCode: ExitCode.failed, error: { code: 'failed', message, stack: e?.stack } };
+  return {
+    exitCode: ExitCode.failed,
+    error: {
+      code: 'failed',
+      message,
+      hint: 'the log file has the details; --debug shows the stack trace',
+      stack: e?.stack,
+    },
+  };
 }
 
 export function firstLine(text: string): string {

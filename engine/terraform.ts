@@ -46,11 +46,13 @@ async function cdktf(
   args: string[],
   extraEnv: Record<string, string>,
 ): Promise<{ ok: boolean; tail: readonly string[] }> {
+  const prefix = new RegExp(`^${event.slug}\\s+`);
   const result = await runChild(ctx.cdktfBin, args, {
     cwd: ctx.projectDir,
     env: childEnv(ctx.env, { ...appEnv(ctx, event), ...extraEnv }),
     signal: run.abort.signal,
-    onLine: (line) => run.log('info', line, 'terraform'),
+    // cdktf prefixes some lines with the stack name; the run is about one stack anyway.
+    onLine: (line) => run.log('info', line.replace(prefix, ''), 'terraform'),
   });
   if (run.abort.signal.aborted)
     throw new EngineError('interrupted', 'interrupted', ExitCode.interrupted);

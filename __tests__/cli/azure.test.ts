@@ -103,6 +103,29 @@ describe('status through the Azure SDK (recorded responses)', () => {
   });
 });
 
+describe('unexpected errors', () => {
+  it('are one line and a hint; --debug adds the stack trace', async () => {
+    const boom = new Error('quota exceeded in westeurope\nsecond line');
+    const run = (argv: string[]) => {
+      const err: string[] = [];
+      return main(argv, {
+        env: box.env(),
+        engineOptions: box.options({ azure: azureClientFromSdk(fakeSdk([], boom)) }),
+        out: () => undefined,
+        err: (l) => err.push(l),
+      }).then((code) => ({ code, err }));
+    };
+    const plain = await run(['status', '--event', 'boom-show']);
+    expect(plain.code).toBe(1);
+    expect(plain.err).toEqual([
+      'error: quota exceeded in westeurope',
+      expect.stringMatching(/^hint: .*--debug/),
+    ]);
+    const debug = await run(['status', '--event', 'boom-show', '--debug']);
+    expect(debug.err.slice(2).join('\n')).toMatch(/^Error: quota exceeded[\s\S]*\n\s+at /);
+  });
+});
+
 describe('cleanup', () => {
   it('tears down only expired events that carry the project tags, the way teardown does', async () => {
     const deployer = createEngine(box.options());

@@ -139,4 +139,27 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
     }).result;
     expect(cleanup.exitCode).toBe(0);
   });
+
+  it('exits 5 when health stays red through every attempt, and leaves the event up', async () => {
+    const probe: HealthProbe = async (t) => ({
+      name: t.name,
+      kind: t.kind,
+      ready: t.kind !== 'mixer',
+      detail: 'VM starting',
+    });
+    const engine = createEngine(box.options({ probe, health: { attempts: 2, intervalMs: 10 } }));
+    const run = engine.deploy({ event: 'red-health', youtubeKeys: KEYS });
+    const result = await run.result;
+    expect(result.exitCode).toBe(5);
+    expect(result.error?.message).toBe(
+      'not healthy after 2 attempts: mixer-original (VM starting), mixer-spanish (VM starting), mixer-french (VM starting)',
+    );
+    expect(
+      run.history().find((e) => e.type === 'phase-finished' && e.phase === 'health'),
+    ).toMatchObject({ ok: false });
+    expect(
+      stateResources(path.join(box.stateDir, 'production', 'red-health.tfstate')),
+    ).toHaveLength(6);
+    expect((await engine.teardown({ event: 'red-health', confirm: true }).result).exitCode).toBe(0);
+  });
 });
