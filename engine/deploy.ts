@@ -144,7 +144,25 @@ export async function runDeploy(
         (err: Error) => err,
       );
     if (applied) {
-      if (run.abort.signal.aborted) throw applied;
+      if (run.abort.signal.aborted) {
+        // No rollback after Ctrl-C: the operator stopped on purpose; say what is left.
+        const left = (await readState(ctx, anyRun, ev).catch(() => undefined))?.resources ?? [];
+        run.finish({
+          ...base(),
+          ...run.common(false, ExitCode.interrupted),
+          rolledBack: false,
+          remaining: left,
+          error: {
+            code: 'interrupted',
+            message: `interrupted; ${left.length} resource(s) remain`,
+            hint:
+              left.length > 0
+                ? `run \`${teardownCommand(ev)} --confirm\` to remove them, or deploy again`
+                : undefined,
+          },
+        });
+        return;
+      }
       run.log('error', `deploy failed: ${applied.message}`);
       const rollback = req.rollback !== false;
       if (rollback) {

@@ -162,4 +162,20 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
     ).toHaveLength(6);
     expect((await engine.teardown({ event: 'red-health', confirm: true }).result).exitCode).toBe(0);
   });
+
+  it('stops terraform on cancel, exits 130 and says what remains', async () => {
+    const engine = createEngine(box.options({ env: { FIXTURE_SLEEP: '30' } }));
+    const run = engine.deploy({ event: 'cancel-show', youtubeKeys: KEYS });
+    run.subscribe((e) => {
+      // The relay's provisioner is sleeping once terraform reports it is creating it.
+      if (e.type === 'log' && /terraform_data\.relay.*Creating/.test(e.message)) run.cancel();
+    });
+    const result = await run.result;
+    expect(result.exitCode).toBe(130);
+    expect(result.remaining).toContain('terraform_data.group');
+    expect(result.error?.message).toMatch(/^interrupted; \d+ resource\(s\) remain$/);
+    expect((await engine.teardown({ event: 'cancel-show', confirm: true }).result).exitCode).toBe(
+      0,
+    );
+  });
 });
