@@ -83,6 +83,27 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// Ingest URLs and RDP targets get pasted into encoders and RDP clients at the venue; a copy
+// button beats selecting a long URL on a phone.
+function copyable(text, what) {
+  const button = el('button', {
+    type: 'button',
+    class: 'copy',
+    'aria-label': `Copy ${what}`,
+    text: 'Copy',
+  });
+  button.addEventListener('click', async () => {
+    try {
+      await window.navigator.clipboard.writeText(text);
+      button.textContent = 'Copied';
+    } catch {
+      button.textContent = 'Select and copy';
+    }
+    setTimeout(() => (button.textContent = 'Copy'), 2000);
+  });
+  return el('span', { class: 'copyable' }, el('code', { text }), button);
+}
+
 function duration(ms) {
   const minutes = Math.round(Math.abs(ms) / 60000);
   if (minutes < 60) return `${minutes} min`;
@@ -498,12 +519,12 @@ function renderConnectionInfo(result) {
   const list = el('dl');
   for (const [label, value] of rows) {
     if (!value) continue;
-    list.append(el('dt', { text: label }), el('dd', {}, el('code', { text: value })));
+    list.append(el('dt', { text: label }), el('dd', {}, copyable(value, label)));
   }
   for (const mixer of outputs.mixers || []) {
     list.append(
       el('dt', { text: `RDP ${mixer.language}` }),
-      el('dd', {}, el('code', { text: mixer.rdp })),
+      el('dd', {}, copyable(mixer.rdp, `RDP target for ${mixer.language}`)),
     );
   }
   box.replaceChildren(el('h3', { text: `${result.event} is live` }), list);
@@ -573,16 +594,30 @@ function eventCard(event) {
   add('Health', healthBadge(event.health));
   add(
     'Program ingest',
-    event.ingest.program ? el('code', { text: event.ingest.program }) : undefined,
+    event.ingest.program
+      ? copyable(event.ingest.program, `program ingest URL of ${event.event}`)
+      : undefined,
   );
-  add('Slides ingest', event.ingest.slides ? el('code', { text: event.ingest.slides }) : undefined);
+  add(
+    'Slides ingest',
+    event.ingest.slides
+      ? copyable(event.ingest.slides, `slides ingest URL of ${event.event}`)
+      : undefined,
+  );
   if (event.rdp.length > 0) {
     add(
       'RDP',
       el(
         'ul',
         {},
-        ...event.rdp.map((r) => el('li', {}, `${r.language}: `, el('code', { text: r.target }))),
+        ...event.rdp.map((r) =>
+          el(
+            'li',
+            {},
+            `${r.language}: `,
+            copyable(r.target, `RDP target for ${r.language} of ${event.event}`),
+          ),
+        ),
       ),
     );
   }
