@@ -79,7 +79,15 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
         res.destroy();
         return;
       }
-      if (err instanceof ApiError) return sendError(res, err);
+      if (err instanceof ApiError) {
+        // Someone without the token, or another site, tried the API: the operator should know.
+        if (err.status === 401 || err.status === 403) {
+          log(
+            `refused ${req.method} ${url.pathname} from ${req.socket.remoteAddress}: ${err.code}`,
+          );
+        }
+        return sendError(res, err);
+      }
       log(`internal error on ${req.method} ${url.pathname}: ${(err as Error)?.name ?? 'unknown'}`);
       sendError(res, new ApiError(500, 'internal', 'internal error; see the dashboard terminal'));
     };

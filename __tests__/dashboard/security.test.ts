@@ -79,6 +79,7 @@ describe('cross-site requests', () => {
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('cross-site');
     expect(t.engine.calls).toEqual([]);
+    expect(t.logs).toContain('refused POST /api/deploy from 127.0.0.1: cross-site');
   });
 
   it.each(['cross-site', 'same-site'])(
