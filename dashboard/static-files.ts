@@ -1,4 +1,4 @@
-/** The page and its two assets, read once at start: there is no build step and no user path. */
+/** The page and its assets, read once at start: there is no build step and no user path. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -11,6 +11,12 @@ const FILES: Readonly<Record<string, [string, string]>> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/index.html': ['index.html', 'text/html; charset=utf-8'],
   '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
+  '/api.js': ['api.js', 'text/javascript; charset=utf-8'],
+  '/dom.js': ['dom.js', 'text/javascript; charset=utf-8'],
+  '/form.js': ['form.js', 'text/javascript; charset=utf-8'],
+  '/run-view.js': ['run-view.js', 'text/javascript; charset=utf-8'],
+  '/state.js': ['state.js', 'text/javascript; charset=utf-8'],
+  '/status-view.js': ['status-view.js', 'text/javascript; charset=utf-8'],
   '/app.css': ['app.css', 'text/css; charset=utf-8'],
 };
 

@@ -40,6 +40,21 @@ describe('the page', () => {
     expect(res.text).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
+  it('serves every module the page imports, as JavaScript', async () => {
+    const seen = new Set<string>();
+    const queue = ['/app.js'];
+    while (queue.length > 0) {
+      const file = queue.shift() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const res = await request(base, 'GET', file);
+      expect([file, res.status]).toEqual([file, 200]);
+      expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      for (const m of res.text.matchAll(/from '\.\/([a-z-]+\.js)'/g)) queue.push(`/${m[1]}`);
+    }
+    expect(seen.size).toBeGreaterThan(5);
+  });
+
   it('serves the script and stylesheet with their types, and 404 for anything else', async () => {
     expect((await request(base, 'GET', '/app.js')).headers['content-type']).toMatch(
       /^text\/javascript/,
