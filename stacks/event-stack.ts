@@ -143,14 +143,25 @@ export class EventStack extends TerraformStack {
         }),
     );
 
-    this.addOutputs(group, adminUsername, password);
+    this.addOutputs(group, adminUsername, password, inputs.passphrase.stringValue);
     Aspects.of(this).add(new TaggingAspect(eventTags(event)));
     Aspects.of(this).add(new PolicyAspect());
   }
 
-  private addOutputs(group: ResourceGroup, adminUsername: string, password: Password): void {
-    const out = (id: string, value: unknown, description: string, sensitive = false) =>
-      new TerraformOutput(this, id, { value, description, sensitive });
+  private addOutputs(
+    group: ResourceGroup,
+    adminUsername: string,
+    password: Password,
+    passphrase: string,
+  ): void {
+    // Output construct ids get a prefix so they never clash with a variable's (srt_passphrase
+    // is both); the Terraform output keeps the plain name the CLI and dashboard read.
+    const out = (name: string, value: unknown, description: string, sensitive = false) =>
+      new TerraformOutput(this, `output-${name}`, {
+        value,
+        description,
+        sensitive,
+      }).overrideLogicalId(name);
     out('resource_group', group.name, 'Resource group that holds the whole event.');
     out('expires_at', this.event.expiresAt.toISOString(), 'When cleanup may tear the event down.');
     out(
@@ -178,5 +189,7 @@ export class EventStack extends TerraformStack {
     );
     out('mixer_admin_username', adminUsername, 'RDP user on every mixer.');
     out('mixer_admin_password', password.result, 'RDP password on every mixer.', true);
+    // The venue needs it for its encoders; any operator with state access can read it back.
+    out('srt_passphrase', passphrase, 'SRT passphrase for the venue encoders.', true);
   }
 }

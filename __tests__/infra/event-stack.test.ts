@@ -96,7 +96,7 @@ describe('EventStack', () => {
     );
   });
 
-  it('outputs connection info, and the admin password only as sensitive', () => {
+  it('outputs connection info, and the admin password and passphrase only as sensitive', () => {
     expect(Object.keys(doc.output).sort()).toEqual([
       'expires_at',
       'mixer_admin_password',
@@ -107,13 +107,14 @@ describe('EventStack', () => {
       'resource_group',
       'slides_ingest_url',
       'splitter_health_url',
+      'srt_passphrase',
     ]);
     expect(doc.output.mixer_admin_password.sensitive).toBe(true);
     expect(
       Object.entries(doc.output)
         .filter(([, o]: [string, any]) => o.sensitive)
         .map(([k]) => k),
-    ).toEqual(['mixer_admin_password']);
+    ).toEqual(['mixer_admin_password', 'srt_passphrase']);
     expect(doc.output.program_ingest_url.value).toMatch(
       /^srt:\/\/\$\{azurerm_container_group\..*\.fqdn\}:9998$/,
     );
