@@ -29,11 +29,52 @@ const PASSPHRASE = 'CANARY-e2e-passphrase-77';
 const RUN_TIMEOUT_MS = 150_000;
 
 let tmp: string;
-let engine: Engine;
 let dashboard: Dashboard;
+const engines: Engine[] = [];
+const dashboards: Dashboard[] = [];
 let browser: Browser;
 const probed: HealthTarget[] = [];
 const pageErrors: string[] = [];
+
+/** A real engine on the fixture app and a dashboard in front of it; extraEnv reaches terraform. */
+async function startStack(
+  projectDir: string,
+  eventsDir: string,
+  extraEnv: Record<string, string>,
+): Promise<Dashboard> {
+  const azure: AzureClient = {
+    listResourceGroupsByTag: async () => [],
+    getResourceGroup: async (name) => ({ name, location: 'westeurope', tags: {} }),
+    listContainerGroups: async () => [],
+    listVirtualMachines: async () => [],
+  };
+  const engine = createEngine({
+    projectDir,
+    eventsDir,
+    stateDir: path.join(tmp, 'state'),
+    logDir: path.join(tmp, 'logs'),
+    lockDir: path.join(tmp, 'locks'),
+    cdktfBin: path.join(REPO, 'node_modules', '.bin', 'cdktf'),
+    azure,
+    probe: async (target) => {
+      probed.push(target);
+      return { name: target.name, kind: target.kind, ready: true };
+    },
+    health: { attempts: 2, intervalMs: 10 },
+    env: {
+      ...process.env,
+      CHECKPOINT_DISABLE: '1',
+      DISABLE_VERSION_CHECK: '1',
+      // Long enough for a second operator to join mid-run.
+      FIXTURE_SLEEP: '2',
+      ...extraEnv,
+    },
+  });
+  engines.push(engine);
+  const started = await startDashboard({ engine, port: 0, eventsDir, log: () => undefined });
+  dashboards.push(started);
+  return started;
+}
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-e2e-'));
@@ -52,54 +93,30 @@ beforeAll(async () => {
       languages: ['original', 'spanish'],
     }),
   );
-  const azure: AzureClient = {
-    listResourceGroupsByTag: async () => [],
-    getResourceGroup: async (name) => ({ name, location: 'westeurope', tags: {} }),
-    listContainerGroups: async () => [],
-    listVirtualMachines: async () => [],
-  };
-  engine = createEngine({
-    projectDir,
-    eventsDir,
-    stateDir: path.join(tmp, 'state'),
-    logDir: path.join(tmp, 'logs'),
-    lockDir: path.join(tmp, 'locks'),
-    cdktfBin: path.join(REPO, 'node_modules', '.bin', 'cdktf'),
-    azure,
-    probe: async (target) => {
-      probed.push(target);
-      return { name: target.name, kind: target.kind, ready: true };
-    },
-    health: { attempts: 2, intervalMs: 10 },
-    env: {
-      ...process.env,
-      CHECKPOINT_DISABLE: '1',
-      DISABLE_VERSION_CHECK: '1',
-      STREAM_CONTROL_EVENTS_DIR: eventsDir,
-      // Long enough for a second operator to join mid-run.
-      FIXTURE_SLEEP: '2',
-    },
-  });
-  dashboard = await startDashboard({ engine, port: 0, eventsDir, log: () => undefined });
+  fs.writeFileSync(
+    path.join(eventsDir, 'e2e-broken.json'),
+    JSON.stringify({ name: 'E2E Broken', environment: 'development', languages: ['original'] }),
+  );
+  dashboard = await startStack(projectDir, eventsDir, {});
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 });
 
 afterAll(async () => {
   // A failed assertion can leave terraform running; stop it before its folder goes.
-  const running = engine?.runs().filter((r) => !r.finished) ?? [];
+  const running = engines.flatMap((e) => e.runs().filter((r) => !r.finished));
   for (const run of running) run.cancel();
   await Promise.all(running.map((r) => r.result));
   await browser?.close();
-  await dashboard?.close();
+  for (const d of dashboards) await d.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function openPage(width: number, height: number): Promise<Page> {
+async function openPage(width: number, height: number, on: Dashboard = dashboard): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(dashboard.openUrl);
+  await page.goto(on.openUrl);
   await page.getByRole('heading', { name: 'Live events' }).waitFor();
   return page;
 }
@@ -223,5 +240,42 @@ describe('dashboard in Chromium with the real engine', () => {
       }
     },
     4 * RUN_TIMEOUT_MS,
+  );
+
+  it(
+    'shows a failed deploy as a readable message with its log file, after rolling back',
+    async () => {
+      const failing = await startStack(path.join(tmp, 'app'), path.join(tmp, 'events'), {
+        FIXTURE_FAIL: '1',
+        FIXTURE_SLEEP: '0',
+      });
+      const page = await openPage(1280, 900, failing);
+      await page.getByLabel('Event name').fill('E2E Broken');
+      await page.getByLabel('Key for original').waitFor();
+      expect(await page.locator('#key-fields input').count()).toBe(1);
+      await page.getByLabel('Key for original').fill(KEYS.original);
+      await page.getByRole('button', { name: 'Deploy System' }).click();
+
+      const outcome = page.locator('#run-result');
+      await outcome.waitFor({ timeout: RUN_TIMEOUT_MS });
+      const text = await outcome.innerText();
+      expect(text).toMatch(/^deploy failed: (?!deploy failed)/);
+      const logFile = /Log file: (\S+)/.exec(text)?.[1] as string;
+      expect(logFile).toMatch(/deploy-e2e-broken\.log$/);
+      expect(fs.existsSync(logFile)).toBe(true);
+      expect(fs.readFileSync(logFile, 'utf8')).not.toMatch(/CANARY/);
+      expect(await page.locator('#connection-info').isVisible()).toBe(false);
+      expect(text).toMatch(/How to fix: /);
+      // Rolled back: its state holds no resources.
+      const stateFile = path.join(tmp, 'state', 'development', 'e2e-broken.tfstate');
+      const state = fs.existsSync(stateFile)
+        ? (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { resources: unknown[] })
+        : { resources: [] };
+      expect(state.resources).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-failed-deploy.png') });
+      expect(await page.content()).not.toMatch(/CANARY/);
+      expect(pageErrors).toEqual([]);
+    },
+    2 * RUN_TIMEOUT_MS,
   );
 });

@@ -125,7 +125,11 @@ function renderDone(result) {
     if (result.command === 'deploy') renderConnectionInfo(result);
   } else {
     const error = result.error || { message: `${result.command} failed` };
-    logLine('error', `✗ ${result.command} failed: ${error.message}`);
+    // The engine's message may already say what failed; do not say it twice.
+    const title = error.message.startsWith(`${result.command} `)
+      ? error.message
+      : `${result.command} failed: ${error.message}`;
+    logLine('error', `✗ ${title}`);
     const holder = error.holder
       ? [
           `In progress elsewhere: ${error.holder.command} by ${error.holder.user}@${error.holder.host} since ${localTime(error.holder.startedAt)}`,
@@ -133,7 +137,7 @@ function renderDone(result) {
       : [];
     showMessage(
       'error',
-      `${result.command} failed: ${error.message}`,
+      title,
       {
         hint: error.hint,
         problems: [...holder, ...(error.problems || [])],
