@@ -185,6 +185,7 @@ describe('dashboard in Chromium with the real engine', () => {
         );
         await p.getByRole('heading', { name: 'e2e-festival is live' }).waitFor();
       }
+      expect(await page.title()).toBe('✓ deploy e2e-festival — stream-control');
       for (const input of await page.locator('#key-fields input, #srt-passphrase').all()) {
         expect(await input.inputValue()).toBe('');
       }

@@ -1,4 +1,4 @@
-/* global window, setTimeout */
+/* global document, window, setTimeout */
 // The current run: its live log, progress, outcome and connection info, followed over SSE.
 import { state } from './state.js';
 import { api, readStream } from './api.js';
@@ -61,6 +61,7 @@ function renderEvent(event) {
   switch (event.type) {
     case 'run-started':
       setConnection('Connected');
+      setTitle(`${event.command} ${event.event || ''} running`);
       $('run-summary').textContent =
         `${event.command} ${event.event || ''} — run ${event.runId}, log ${event.logFile}`;
       logLine(
@@ -110,8 +111,14 @@ function renderProgress(event) {
   );
 }
 
+// Operators keep the dashboard in a background tab; the title tells them how the run is going.
+function setTitle(what) {
+  document.title = `${what} — stream-control`;
+}
+
 function renderDone(result) {
   const seconds = (result.elapsedMs / 1000).toFixed(1);
+  setTitle(`${result.ok ? '✓' : '✗'} ${result.command} ${result.event || ''}`);
   // The run card now holds the outcome; a stale "started" note next to the form misleads.
   if ($('message').classList.contains('info')) $('message').hidden = true;
   if (result.ok) {
