@@ -4,6 +4,7 @@
  */
 import { EventValidationError } from '../lib/event-model';
 import { eventSlug } from '../lib/naming';
+import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH, PASSPHRASE_PATTERN } from '../lib/contract';
 import { ENVIRONMENTS, isEnvironment, type EnvironmentName } from '../lib/profiles';
 import { resolveCatalogEvent, type CatalogEvent } from './catalog';
 import { badInput, type FieldProblem } from './http-util';
@@ -20,10 +21,8 @@ export interface TeardownInput {
   readonly environment: EnvironmentName;
 }
 
-/** YouTube keys are short dash-separated tokens; whitespace inside is a paste accident. */
-const KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
-/** SRT's own bounds for a passphrase. */
-const PASSPHRASE_PATTERN = /^[\x20-\x7e]{10,79}$/;
+/** The engine's own rule (engine/keys.ts), checked here so the page can name the field. */
+const KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
 function checkFields(
   body: Record<string, unknown>,
@@ -95,7 +94,8 @@ export function validateDeploy(raw: Record<string, unknown>, eventsDir: string):
       if (!KEY_PATTERN.test(key)) {
         problems.push({
           field,
-          message: 'must be 8 to 128 visible characters with no spaces (paste the key exactly)',
+          message:
+            'must be 8 to 128 characters of A-Z, a-z, 0-9, "-" and "_" (paste the key exactly)',
         });
         continue;
       }
@@ -120,11 +120,15 @@ export function validateDeploy(raw: Record<string, unknown>, eventsDir: string):
   }
   const passphrase = raw.srtPassphrase;
   if (passphrase !== undefined && passphrase !== '') {
-    if (typeof passphrase !== 'string' || !PASSPHRASE_PATTERN.test(passphrase)) {
+    if (
+      typeof passphrase !== 'string' ||
+      passphrase.length < PASSPHRASE_MIN_LENGTH ||
+      passphrase.length > PASSPHRASE_MAX_LENGTH ||
+      !PASSPHRASE_PATTERN.test(passphrase)
+    ) {
       problems.push({
         field: 'srtPassphrase',
-        message:
-          'must be 10 to 79 printable characters (SRT limits), or left empty to generate one',
+        message: `must be ${PASSPHRASE_MIN_LENGTH} to ${PASSPHRASE_MAX_LENGTH} characters of A-Z, a-z, 0-9 and . _ ~ -, or left empty to generate one`,
       });
     }
   }

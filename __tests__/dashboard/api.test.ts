@@ -134,6 +134,16 @@ describe('POST /api/deploy', () => {
       'youtubeKeys.spanish',
     ],
     ['a passphrase SRT cannot use', { srtPassphrase: 'short' }, 'srtPassphrase'],
+    [
+      'a passphrase with characters the images refuse',
+      { srtPassphrase: 'long enough but spaced!' },
+      'srtPassphrase',
+    ],
+    [
+      'a key with characters the engine refuses',
+      { youtubeKeys: { original: 'abcd.efgh.ijkl', spanish: CANARY.spanish } },
+      'youtubeKeys.original',
+    ],
   ])(
     'refuses %s with 400 naming the field, and never calls the engine',
     async (_what, overrides, field) => {
