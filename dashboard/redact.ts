@@ -1,3 +1,5 @@
+import { Redactor } from '../engine/redact';
+
 /**
  * A second line of defence behind the engine's own redaction: the dashboard remembers every
  * secret a deploy was started with and masks them all in everything it sends, whichever run
@@ -7,32 +9,15 @@
  */
 export const MASK = '[redacted]';
 
-/** Shorter values would mask ordinary words; the engine refuses keys this short anyway. */
-const MIN_SECRET_LENGTH = 4;
-
 export class Scrubber {
-  private secrets: string[] = [];
+  private readonly redactor = new Redactor(MASK);
 
   remember(values: readonly string[]): void {
-    const all = new Set([...this.secrets, ...values.filter((v) => v.length >= MIN_SECRET_LENGTH)]);
-    // Longest first so a secret that contains another is masked whole.
-    this.secrets = [...all].sort((a, b) => b.length - a.length);
+    this.redactor.add(...values);
   }
 
   /** Deep-copies a JSON-like value with every remembered secret masked. */
   scrub<T>(value: T): T {
-    const secrets = this.secrets;
-    if (secrets.length === 0) return value;
-    return JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
-      typeof v === 'string' ? maskAll(v, secrets) : v,
-    ) as T;
+    return this.redactor.redactDeep(value);
   }
-}
-
-function maskAll(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (out.includes(secret)) out = out.split(secret).join(MASK);
-  }
-  return out;
 }

@@ -8,6 +8,8 @@ import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH, PASSPHRASE_PATTERN } from
 import { ENVIRONMENTS, isEnvironment, type EnvironmentName } from '../lib/profiles';
 import { resolveCatalogEvent, type CatalogEvent } from './catalog';
 import { badInput, type FieldProblem } from './http-util';
+// The engine's own rule, checked here as well so the page can name the field.
+import { KEY_PATTERN } from '../engine/keys';
 
 export interface DeployInput {
   readonly event: CatalogEvent;
@@ -20,9 +22,6 @@ export interface TeardownInput {
   readonly event: CatalogEvent;
   readonly environment: EnvironmentName;
 }
-
-/** The engine's own rule (engine/keys.ts), checked here so the page can name the field. */
-const KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
 function checkFields(
   body: Record<string, unknown>,

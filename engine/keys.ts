@@ -6,7 +6,7 @@ import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH, PASSPHRASE_PATTERN } from
 import { badInput } from './errors';
 
 /** YouTube keys are like "abcd-efgh-ijkl-mnop-qrst"; allow some slack, refuse whitespace. */
-const KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
+export const KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
 /**
  * Parses `--youtube-keys-file` text or STREAM_YOUTUBE_KEYS: one key per line or comma, either
