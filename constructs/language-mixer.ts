@@ -31,8 +31,11 @@ export interface LanguageMixerProps {
   readonly passphrase: string;
   /** Generated admin password (random_password result). */
   readonly adminPassword: string;
-  /** UTC time of day, "HHmm", at which the VM shuts itself down: the event's expiry. */
-  readonly shutdownTimeUtc: string;
+  /**
+   * UTC time of day, "HHmm", at which the VM shuts itself down: the event's expiry.
+   * @default - no auto-shutdown schedule
+   */
+  readonly shutdownTimeUtc?: string;
   /** @default "streamadmin" */
   readonly adminUsername?: string;
   /** @default "Standard_D2s_v3" */
@@ -158,14 +161,16 @@ export class LanguageMixer extends Construct {
       protectedSettings: Fn.jsonencode({ commandToExecute: command }),
     });
 
-    new DevTestGlobalVmShutdownSchedule(this, 'auto-shutdown', {
-      virtualMachineId: this.vm.id,
-      location,
-      enabled: true,
-      dailyRecurrenceTime: props.shutdownTimeUtc,
-      timezone: 'UTC',
-      notificationSettings: { enabled: false },
-    });
+    if (props.shutdownTimeUtc !== undefined) {
+      new DevTestGlobalVmShutdownSchedule(this, 'auto-shutdown', {
+        virtualMachineId: this.vm.id,
+        location,
+        enabled: true,
+        dailyRecurrenceTime: props.shutdownTimeUtc,
+        timezone: 'UTC',
+        notificationSettings: { enabled: false },
+      });
+    }
   }
 
   /** "host:3389" for the operator's RDP client, when the VM has a public IP. */

@@ -2,7 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
-import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { EventNetwork } from '../constructs/event-network';
 import { LanguageMixer } from '../constructs/language-mixer';
@@ -118,6 +118,16 @@ export class EventStack extends TerraformStack {
       overrideSpecial: '!#%*-_=+?',
     });
 
+    // Azure's auto-shutdown repeats daily at a time of day: its first run is the expiry only
+    // when the event lasts at most 24 h. A longer event would be cut a day in; there the
+    // hourly cleanup is the safety net alone.
+    const autoShutdown = event.ttlHours <= 24 ? shutdownTime(event.expiresAt) : undefined;
+    if (autoShutdown === undefined) {
+      Annotations.of(this).addWarning(
+        `ttlHours ${event.ttlHours} > 24: mixers get no auto-shutdown (Azure's schedule is daily); cleanup tears the event down at expiry`,
+      );
+    }
+
     // Ids use the validated language name, not its position: reordering languages must not
     // replace a running mixer.
     this.mixers = event.languages.map(
@@ -135,7 +145,7 @@ export class EventStack extends TerraformStack {
           passphrase: inputs.passphrase.stringValue,
           adminUsername,
           adminPassword: password.result,
-          shutdownTimeUtc: shutdownTime(event.expiresAt),
+          shutdownTimeUtc: autoShutdown,
           vmSize: profile.mixerVmSize,
           image: event.mixerImage,
           srtLatencyMs: event.srtLatencyMs,

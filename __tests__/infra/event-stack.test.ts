@@ -127,6 +127,19 @@ describe('EventStack', () => {
     expect(doc.output.mixers.value[0].rdp).toMatch(/ip_address\}:3389$/);
   });
 
+  it('shuts mixers down at expiry only when that is within a day of the deploy', () => {
+    const shutdowns = (ttlHours: number) =>
+      resourcesOf(
+        synthEventStack({ ...example, ttlHours }).doc,
+        'azurerm_dev_test_global_vm_shutdown_schedule',
+      );
+    // FIXED_NOW is 10:00 UTC: a 6 h event shuts down at 16:00, the first time that comes.
+    expect(shutdowns(6).map((s) => s.daily_recurrence_time)).toEqual(['1600', '1600', '1600']);
+    expect(shutdowns(24)).toHaveLength(3);
+    // A 48 h event's daily 10:00 shutdown would cut it after one day.
+    expect(shutdowns(48)).toHaveLength(0);
+  });
+
   it('gives mixers no public IP when no operator CIDR is declared', () => {
     const closed = synthEventStack({ name: 'Closed Event' }).doc;
     expect(resourcesOf(closed, 'azurerm_public_ip')).toHaveLength(0);

@@ -112,6 +112,9 @@ describe('LanguageMixer', () => {
       enabled: true,
     });
   });
+  it('has no shutdown schedule when given no time', () => {
+    expect(synth({ shutdownTimeUtc: undefined }).shutdown).toBeUndefined();
+  });
   it('gets a public IP for RDP only when asked', () => {
     expect(pip).toBeUndefined();
     const withRdp = synth({ publicRdp: true });
