@@ -119,6 +119,8 @@ export async function runDeploy(
             token,
             organization: backend.organization,
             workspace: ev.names.tfcWorkspace,
+            // TFC tag names: lowercase letters, digits, "-", "_" and ":".
+            tags: ['stream-control', `environment:${ev.environment}`, `event:${ev.slug}`],
           },
           vars,
           (key) =>

@@ -51,6 +51,8 @@ export interface TfcTarget {
   readonly token: string;
   readonly organization: string;
   readonly workspace: string;
+  /** Tags a new workspace gets, so `stream-control` workspaces can be listed. @default [] */
+  readonly tags?: readonly string[];
 }
 
 async function call(t: TfcTarget, method: string, route: string, body?: unknown): Promise<unknown> {
@@ -102,7 +104,7 @@ export async function setWorkspaceVariables(
   let ws = (await call(t, 'GET', `/api/v2/organizations/${org}/workspaces/${name}`)) as
     { data: { id: string } } | undefined;
   ws ??= (await call(t, 'POST', `/api/v2/organizations/${org}/workspaces`, {
-    data: { type: 'workspaces', attributes: { name: t.workspace } },
+    data: { type: 'workspaces', attributes: { name: t.workspace, 'tag-names': t.tags ?? [] } },
   })) as { data: { id: string } };
   const id = ws.data.id;
   const existing =

@@ -104,6 +104,13 @@ describe('Terraform Cloud backend: keys become sensitive workspace variables bef
         'POST /api/v2/workspaces/ws-123/vars',
         'POST /api/v2/workspaces/ws-123/vars',
       ]);
+      const createWorkspace = tfc.requests.find(
+        (r) => r.method === 'POST' && r.url.endsWith('/workspaces'),
+      );
+      expect(createWorkspace?.body?.data.attributes).toEqual({
+        name: 'streaming-production-cloud-show',
+        'tag-names': ['stream-control', 'environment:production', 'event:cloud-show'],
+      });
       for (const r of tfc.requests) {
         expect(r.auth).toBe('Bearer tfc-token-canary');
         if (r.body) expect(r.contentType).toBe('application/vnd.api+json');
