@@ -8,5 +8,6 @@ module.exports = {
   maxWorkers: 2,
   testTimeout: 60000,
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup-cdktf.js'],
+  reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.js',
 };
