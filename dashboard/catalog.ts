@@ -4,14 +4,8 @@
  * asks for exactly one key per mixer the engine will build.
  */
 import * as path from 'node:path';
-import {
-  EventValidationError,
-  listEventFiles,
-  loadEvent,
-  readEventFile,
-  resolveEvent,
-  type EventConfig,
-} from '../lib/event-model';
+import { EventValidationError, resolveEvent, type EventConfig } from '../lib/event-model';
+import { listEventFiles, loadEvent, readEventFile } from '../lib/event-files';
 import { ENVIRONMENTS } from '../lib/profiles';
 
 export interface CatalogEvent {

@@ -6,7 +6,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/types';
-import { DEFAULT_EVENTS_DIR } from '../lib/event-model';
+import { DEFAULT_EVENTS_DIR } from '../lib/event-files';
 import { handleApi, type ApiContext } from './api';
 import { ApiError, sendError } from './http-util';
 import { Scrubber } from './redact';

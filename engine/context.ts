@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EventConfig, EventValidationError, loadEvent } from '../lib/event-model';
+import { loadEvent } from '../lib/event-files';
+import { EventConfig, EventValidationError } from '../lib/event-model';
 import { badInput } from './errors';
 import { AzureClient, EngineOptions, EventRef, HealthProbe } from './types';
 

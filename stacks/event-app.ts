@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
-import { EventConfig, EventValidationError, loadAllEvents, loadEvent } from '../lib/event-model';
+import { loadAllEvents, loadEvent } from '../lib/event-files';
+import { EventConfig, EventValidationError } from '../lib/event-model';
 import { ENVIRONMENTS, EnvironmentName, isEnvironment } from '../lib/profiles';
 import { EventStack } from './event-stack';
 import { addPlatformStacks } from './platform-stack';

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
-import { EventConfig, loadAllEvents } from '../lib/event-model';
+import { loadAllEvents } from '../lib/event-files';
+import { EventConfig } from '../lib/event-model';
 import { addEventStacks } from './event-app';
 
 /** Fixed deploy time for committed HCL, so regenerating it is reproducible. */

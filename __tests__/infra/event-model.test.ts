@@ -1,13 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  EventDefinition,
-  EventValidationError,
-  loadAllEvents,
-  loadEvent,
-  resolveEvent,
-} from '../../lib/event-model';
+import { EventDefinition, EventValidationError, resolveEvent } from '../../lib/event-model';
+import { loadAllEvents, loadEvent } from '../../lib/event-files';
 import { FIXED_NOW, testEvent } from './helpers';
 
 function problemsOf(fn: () => unknown): readonly string[] {
