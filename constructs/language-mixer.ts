@@ -124,6 +124,8 @@ export class LanguageMixer extends Construct {
       patchMode: 'Manual',
       automaticUpdatesEnabled: false,
       bootDiagnostics: {},
+      // Status and health find each language's VM by these (the stack's tags are added too).
+      tags: { role: 'language-mixer', language },
     });
 
     // The command runs as -EncodedCommand (UTF-16LE base64, made by terraform at apply) so

@@ -50,6 +50,9 @@ describe('LanguageMixer', () => {
     expect(vm.size).toBe('Standard_D2s_v3');
     expect(synth({ vmSize: 'Standard_D4s_v3' }).vm.size).toBe('Standard_D4s_v3');
   });
+  it('tags the VM with its role and language, which status and health look up', () => {
+    expect(vm.tags).toEqual({ role: 'language-mixer', language: 'spanish' });
+  });
   it('has a computer name of at most 15 characters from its position and language', () => {
     expect(vm.computer_name).toBe('mx02-spanish');
   });

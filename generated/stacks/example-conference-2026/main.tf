@@ -524,6 +524,8 @@ resource "azurerm_windows_virtual_machine" "mixer-original_vm_71C0D8EA" {
     ttl          = "24h"
     auto_cleanup = "true"
     managed-by   = "stream-control"
+    role         = "language-mixer"
+    language     = "original"
   }
   boot_diagnostics {
 
@@ -641,6 +643,8 @@ resource "azurerm_windows_virtual_machine" "mixer-spanish_vm_B544C88A" {
     ttl          = "24h"
     auto_cleanup = "true"
     managed-by   = "stream-control"
+    role         = "language-mixer"
+    language     = "spanish"
   }
   boot_diagnostics {
 
@@ -758,6 +762,8 @@ resource "azurerm_windows_virtual_machine" "mixer-french_vm_2C0F88EB" {
     ttl          = "24h"
     auto_cleanup = "true"
     managed-by   = "stream-control"
+    role         = "language-mixer"
+    language     = "french"
   }
   boot_diagnostics {
 
