@@ -67,10 +67,11 @@ describe('EventStack', () => {
     }
   });
 
-  it('keeps a resource's own tags beside the stack's', () => {
+  it("keeps a resource's own tags beside the stack's", () => {
     const vms = resourcesOf(doc, 'azurerm_windows_virtual_machine');
     expect(vms.map((vm) => vm.tags.language).sort()).toEqual(['french', 'original', 'spanish']);
-    for (const vm of vms) expect(vm.tags).toMatchObject({ role: 'language-mixer', event: 'example-conference-2026' });
+    for (const vm of vms)
+      expect(vm.tags).toMatchObject({ role: 'language-mixer', event: 'example-conference-2026' });
   });
 
   it('derives created and expires-at tags from the deploy time and TTL', () => {
