@@ -87,7 +87,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     teardown: (req) => start('teardown', req.event, (c, r) => runTeardown(c, r, req)),
     status: (req) => start('status', req.event, (c, r) => runStatus(c, r, req)),
     plan: (req) => start('plan', req.event, (c, r) => runPlan(c, r, req)),
-    list: () => start('list', undefined, (c, r) => runList(c, r)),
+    list: (request = {}) => start('list', undefined, (c, r) => runList(c, r, request)),
     outputs: (req) => start('outputs', req.event, (c, r) => runOutputs(c, r, req)),
     cleanup: (req = {}) => start('cleanup', undefined, (c, r) => runCleanup(c, r, req)),
     runs: () => [...runs],

@@ -11,6 +11,7 @@ import {
   Environment,
   EventSummary,
   ExitCode,
+  ListRequest,
   ListResult,
   OutputsRequest,
   OutputsResult,
@@ -58,8 +59,16 @@ export async function runOutputs(
   }
 }
 
-/** Every event with local state under stateDir; remote-backend events appear via their lock or not at all. */
-export async function runList(ctx: Context, run: RunImpl<ListResult>): Promise<void> {
+/**
+ * Every event with local state under stateDir and, when asked, every event Azure knows by its
+ * tags (shared backends, other machines' state). Azure is asked only on request, so a plain
+ * `list` stays offline.
+ */
+export async function runList(
+  ctx: Context,
+  run: RunImpl<ListResult>,
+  request: ListRequest = {},
+): Promise<void> {
   try {
     const events = await run.phase('query', 'Listing events', async () => {
       const out: EventSummary[] = [];
@@ -92,8 +101,51 @@ export async function runList(ctx: Context, run: RunImpl<ListResult>): Promise<v
       }
       return out;
     });
+    if (request.azure) {
+      const found = await run.phase('query', 'Asking Azure for tagged events', () =>
+        listFromAzureTags(ctx),
+      );
+      const known = new Set(events.map((e) => `${e.environment}/${e.event}`));
+      events.push(...found.filter((e) => !known.has(`${e.environment}/${e.event}`)));
+    }
     run.finish({ command: 'list', ...run.common(true, ExitCode.ok), events });
   } catch (err) {
     run.fail(err, { command: 'list', events: [] });
   }
+}
+
+const BACKENDS = ['local', 'azurerm', 'cloud'] as const;
+const ENVIRONMENTS = ['production', 'staging', 'development'] as const;
+
+/** Events from their resource groups' tags (the EventStack's tagging Aspect writes them). */
+async function listFromAzureTags(ctx: Context): Promise<EventSummary[]> {
+  const now = ctx.now().getTime();
+  const groups = await ctx.azure().listResourceGroupsByTag('managed-by', 'stream-control');
+  const out: EventSummary[] = [];
+  for (const g of groups) {
+    const t = g.tags;
+    if (t.purpose !== 'streaming' || !t.event) continue;
+    const environment = (ENVIRONMENTS as readonly string[]).includes(t.environment)
+      ? (t.environment as Environment)
+      : undefined;
+    if (!environment) continue;
+    const backend = (BACKENDS as readonly string[]).includes(t['state-backend'])
+      ? (t['state-backend'] as EventSummary['backend'])
+      : 'local';
+    const createdAt = t.created;
+    const expiresAt = t['expires-at'];
+    out.push({
+      event: t.event,
+      environment,
+      backend,
+      resourceCount: 0,
+      createdAt,
+      expiresAt,
+      ageMs: createdAt ? now - new Date(createdAt).getTime() : undefined,
+      expired: expiresAt !== undefined && new Date(expiresAt).getTime() < now,
+      foundBy: 'azure',
+      lockedBy: readLock(lockPath(ctx.lockDir, environment, t.event)),
+    });
+  }
+  return out.sort((a, b) => a.event.localeCompare(b.event));
 }

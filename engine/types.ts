@@ -276,14 +276,26 @@ export interface EventSummary {
   readonly event: string;
   readonly environment: Environment;
   readonly backend: 'local' | 'azurerm' | 'cloud';
+  /** Resources in its state; 0 when found only by Azure tags (the count lives in the state). */
   readonly resourceCount: number;
   readonly createdAt?: string;
   readonly expiresAt?: string;
   readonly ageMs?: number;
   readonly expired: boolean;
   readonly statePath?: string;
+  /** Where it was found: this machine's state files, or Azure's tags. @default "state" */
+  readonly foundBy?: 'state' | 'azure';
   /** Holder when a run is in progress on it. */
   readonly lockedBy?: LockHolder;
+}
+
+export interface ListRequest {
+  /**
+   * Also ask Azure for resource groups tagged managed-by=stream-control, so events whose state
+   * lives in a shared backend (azurerm, Terraform Cloud) or on another machine are listed too.
+   * @default false - local state only, offline
+   */
+  readonly azure?: boolean;
 }
 
 export interface ListResult extends ResultBase {
@@ -390,7 +402,7 @@ export interface Engine {
   teardown(request: TeardownRequest): Run<TeardownResult>;
   status(request: EventRef): Run<StatusResult>;
   plan(request: EventRef): Run<PlanResult>;
-  list(): Run<ListResult>;
+  list(request?: ListRequest): Run<ListResult>;
   outputs(request: OutputsRequest): Run<OutputsResult>;
   cleanup(request?: CleanupRequest): Run<CleanupResult>;
   /** Runs started by this engine instance, oldest first (finished ones included). */

@@ -233,7 +233,7 @@ async function start(
         showSecrets: Boolean(args['show-secrets']),
       });
     case 'list':
-      return engine.list();
+      return engine.list({ azure: Boolean(args.azure) });
     case 'cleanup':
       return engine.cleanup({ dryRun: Boolean(args['dry-run']) });
   }

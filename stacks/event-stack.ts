@@ -34,6 +34,8 @@ export function eventTags(event: EventConfig): Record<string, string> {
     ttl: `${event.ttlHours}h`,
     auto_cleanup: 'true',
     'managed-by': 'stream-control',
+    // Lets `list --azure` say where the state of an event it finds by tag lives.
+    'state-backend': event.stateBackend.kind,
   };
 }
 

@@ -103,6 +103,58 @@ describe('status through the Azure SDK (recorded responses)', () => {
   });
 });
 
+describe('list --azure (recorded responses)', () => {
+  it('adds the events Azure knows by tag, with their state backend, and stays offline without it', async () => {
+    const sdk = fakeSdk([
+      ours('shared-show', 'staging', '2026-05-03T00:00:00.000Z', {
+        'state-backend': 'azurerm',
+        created: '2026-05-02T00:00:00.000Z',
+      }),
+      ours('old-cloud-show', 'production', '2026-05-01T00:00:00.000Z', {
+        'state-backend': 'cloud',
+      }),
+      recordedGroup('rg-someone-else', { 'managed-by': 'stream-control', purpose: 'other' }),
+    ]);
+    const engine = createEngine(box.options({ azure: azureClientFromSdk(sdk), now: () => NOW }));
+
+    expect((await engine.list().result).events).toEqual([]);
+    expect(sdk.calls).toEqual([]);
+
+    const listed = await engine.list({ azure: true }).result;
+    expect(listed.exitCode).toBe(0);
+    expect(sdk.calls).toEqual([
+      "resourceGroups.list tagName eq 'managed-by' and tagValue eq 'stream-control'",
+    ]);
+    expect(listed.events).toEqual([
+      expect.objectContaining({
+        event: 'old-cloud-show',
+        environment: 'production',
+        backend: 'cloud',
+        expired: true,
+        foundBy: 'azure',
+      }),
+      expect.objectContaining({
+        event: 'shared-show',
+        environment: 'staging',
+        backend: 'azurerm',
+        expired: false,
+        ageMs: 12 * 3_600_000,
+        foundBy: 'azure',
+      }),
+    ]);
+
+    const out: string[] = [];
+    const code = await main(['list', '--azure'], {
+      env: box.env(),
+      engineOptions: box.options({ azure: azureClientFromSdk(sdk), now: () => NOW }),
+      out: (l) => out.push(l),
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/shared-show\s+staging .* azurerm \(found by Azure tags\)/);
+  });
+});
+
 describe('unexpected errors', () => {
   it('are one line and a hint; --debug adds the stack trace', async () => {
     const boom = new Error('quota exceeded in westeurope\nsecond line');

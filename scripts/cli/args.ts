@@ -24,7 +24,7 @@ const SPEC: Record<Exclude<Command, 'dashboard'>, { string: string[]; boolean: s
   status: { string: ['event', 'env'], boolean: [] },
   teardown: { string: ['event', 'env'], boolean: ['confirm'] },
   plan: { string: ['event', 'env'], boolean: [] },
-  list: { string: [], boolean: [] },
+  list: { string: [], boolean: ['azure'] },
   outputs: { string: ['event', 'env'], boolean: ['show-secrets'] },
   cleanup: { string: [], boolean: ['dry-run'] },
 };

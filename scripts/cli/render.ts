@@ -188,7 +188,7 @@ function listSummary(r: ListResult): string[] {
   for (const e of r.events) {
     const expires = `${e.expiresAt ?? '?'}${e.expired ? ' EXPIRED' : ''}`;
     lines.push(
-      `${pad(e.event, 30)} ${pad(e.environment, 12)} ${pad(e.ageMs === undefined ? '?' : seconds(e.ageMs), 9)} ${pad(expires, 26)} ${e.backend}${e.lockedBy ? ` (busy: ${e.lockedBy.command} pid ${e.lockedBy.pid})` : ''}`,
+      `${pad(e.event, 30)} ${pad(e.environment, 12)} ${pad(e.ageMs === undefined ? '?' : seconds(e.ageMs), 9)} ${pad(expires, 26)} ${e.backend}${e.foundBy === 'azure' ? ' (found by Azure tags)' : ''}${e.lockedBy ? ` (busy: ${e.lockedBy.command} pid ${e.lockedBy.pid})` : ''}`,
     );
   }
   return lines;

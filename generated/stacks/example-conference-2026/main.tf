@@ -72,14 +72,15 @@ resource "azurerm_resource_group" "resource-group" {
   location = "westeurope"
   name     = "rg-streaming-example-conference-2026-production"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
 }
 resource "azurerm_virtual_network" "network_vnet_BCBC8A9D" {
@@ -90,14 +91,15 @@ resource "azurerm_virtual_network" "network_vnet_BCBC8A9D" {
   name                = "vnet-example-conference-2026-production"
   resource_group_name = azurerm_resource_group.resource-group.name
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
 }
 resource "azurerm_subnet" "network_subnet-containers_9609D2F5" {
@@ -121,14 +123,15 @@ resource "azurerm_network_security_group" "network_nsg-containers_F7D4166D" {
   name                = "nsg-example-conference-2026-containers"
   resource_group_name = azurerm_resource_group.resource-group.name
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
 }
 resource "azurerm_subnet_network_security_group_association" "network_nsg-containers-association_B240892B" {
@@ -140,14 +143,15 @@ resource "azurerm_network_security_group" "network_nsg-mixers_A6F47491" {
   name                = "nsg-example-conference-2026-mixers"
   resource_group_name = azurerm_resource_group.resource-group.name
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
 }
 resource "azurerm_subnet_network_security_group_association" "network_nsg-mixers-association_E542DE53" {
@@ -282,14 +286,15 @@ resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
   resource_group_name = azurerm_resource_group.resource-group.name
   restart_policy      = "Always"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   container {
     cpu = 2
@@ -381,14 +386,15 @@ resource "azurerm_container_group" "slide-splitter_group_E16CABAF" {
   resource_group_name = azurerm_resource_group.resource-group.name
   restart_policy      = "Always"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   container {
     cpu = 1
@@ -469,14 +475,15 @@ resource "azurerm_public_ip" "mixer-original_public-ip_735FA4E5" {
   resource_group_name = azurerm_resource_group.resource-group.name
   sku                 = "Standard"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
 }
 resource "azurerm_network_interface" "mixer-original_nic_B0E166C2" {
@@ -484,14 +491,15 @@ resource "azurerm_network_interface" "mixer-original_nic_B0E166C2" {
   name                = "nic-example-conference-2026-original-1"
   resource_group_name = azurerm_resource_group.resource-group.name
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   ip_configuration {
     name                          = "primary"
@@ -516,16 +524,17 @@ resource "azurerm_windows_virtual_machine" "mixer-original_vm_71C0D8EA" {
   resource_group_name = azurerm_resource_group.resource-group.name
   size                = "Standard_D2s_v3"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
-    role         = "language-mixer"
-    language     = "original"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
+    role          = "language-mixer"
+    language      = "original"
   }
   boot_diagnostics {
 
@@ -548,14 +557,15 @@ resource "azurerm_virtual_machine_extension" "mixer-original_configure-obs_D826E
   protected_settings         = jsonencode({ "commandToExecute" = join("", ["powershell.exe -NoProfile -ExecutionPolicy Bypass -EncodedCommand ", textencodebase64(join("", ["New-Item -ItemType Directory -Force C:/stream-control | Out-Null; ", "Copy-Item C:/AzureData/CustomData.bin C:/stream-control/configure-obs.ps1 -Force; ", ". C:/stream-control/configure-obs.ps1 -Language original -ProgramUrl srt://", azurerm_container_group.srt-relay_group_C4B4DB18.fqdn, ":10001 -SlidesUrl srt://", azurerm_container_group.slide-splitter_group_E16CABAF.fqdn, ":10101", " -LatencyMs 200 -AdminUser streamadmin -StreamKeyB64 ", base64encode(var.youtube_key_original), " -PassphraseB64 ", base64encode(var.srt_passphrase), " -AdminPasswordB64 ", base64encode(random_password.mixer-admin-password.result)]), "UTF-16LE")]) })
   publisher                  = "Microsoft.Compute"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   type                 = "CustomScriptExtension"
   type_handler_version = "1.10"
@@ -566,14 +576,15 @@ resource "azurerm_dev_test_global_vm_shutdown_schedule" "mixer-original_auto-shu
   enabled               = true
   location              = azurerm_resource_group.resource-group.location
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   timezone           = "UTC"
   virtual_machine_id = azurerm_windows_virtual_machine.mixer-original_vm_71C0D8EA.id
@@ -588,14 +599,15 @@ resource "azurerm_public_ip" "mixer-spanish_public-ip_7AD508DB" {
   resource_group_name = azurerm_resource_group.resource-group.name
   sku                 = "Standard"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
 }
 resource "azurerm_network_interface" "mixer-spanish_nic_D561FA95" {
@@ -603,14 +615,15 @@ resource "azurerm_network_interface" "mixer-spanish_nic_D561FA95" {
   name                = "nic-example-conference-2026-spanish-2"
   resource_group_name = azurerm_resource_group.resource-group.name
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   ip_configuration {
     name                          = "primary"
@@ -635,16 +648,17 @@ resource "azurerm_windows_virtual_machine" "mixer-spanish_vm_B544C88A" {
   resource_group_name = azurerm_resource_group.resource-group.name
   size                = "Standard_D2s_v3"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
-    role         = "language-mixer"
-    language     = "spanish"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
+    role          = "language-mixer"
+    language      = "spanish"
   }
   boot_diagnostics {
 
@@ -667,14 +681,15 @@ resource "azurerm_virtual_machine_extension" "mixer-spanish_configure-obs_25D3FC
   protected_settings         = jsonencode({ "commandToExecute" = join("", ["powershell.exe -NoProfile -ExecutionPolicy Bypass -EncodedCommand ", textencodebase64(join("", ["New-Item -ItemType Directory -Force C:/stream-control | Out-Null; ", "Copy-Item C:/AzureData/CustomData.bin C:/stream-control/configure-obs.ps1 -Force; ", ". C:/stream-control/configure-obs.ps1 -Language spanish -ProgramUrl srt://", azurerm_container_group.srt-relay_group_C4B4DB18.fqdn, ":10002 -SlidesUrl srt://", azurerm_container_group.slide-splitter_group_E16CABAF.fqdn, ":10102", " -LatencyMs 200 -AdminUser streamadmin -StreamKeyB64 ", base64encode(var.youtube_key_spanish), " -PassphraseB64 ", base64encode(var.srt_passphrase), " -AdminPasswordB64 ", base64encode(random_password.mixer-admin-password.result)]), "UTF-16LE")]) })
   publisher                  = "Microsoft.Compute"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   type                 = "CustomScriptExtension"
   type_handler_version = "1.10"
@@ -685,14 +700,15 @@ resource "azurerm_dev_test_global_vm_shutdown_schedule" "mixer-spanish_auto-shut
   enabled               = true
   location              = azurerm_resource_group.resource-group.location
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   timezone           = "UTC"
   virtual_machine_id = azurerm_windows_virtual_machine.mixer-spanish_vm_B544C88A.id
@@ -707,14 +723,15 @@ resource "azurerm_public_ip" "mixer-french_public-ip_6FE74E39" {
   resource_group_name = azurerm_resource_group.resource-group.name
   sku                 = "Standard"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
 }
 resource "azurerm_network_interface" "mixer-french_nic_196E180A" {
@@ -722,14 +739,15 @@ resource "azurerm_network_interface" "mixer-french_nic_196E180A" {
   name                = "nic-example-conference-2026-french-3"
   resource_group_name = azurerm_resource_group.resource-group.name
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   ip_configuration {
     name                          = "primary"
@@ -754,16 +772,17 @@ resource "azurerm_windows_virtual_machine" "mixer-french_vm_2C0F88EB" {
   resource_group_name = azurerm_resource_group.resource-group.name
   size                = "Standard_D2s_v3"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
-    role         = "language-mixer"
-    language     = "french"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
+    role          = "language-mixer"
+    language      = "french"
   }
   boot_diagnostics {
 
@@ -786,14 +805,15 @@ resource "azurerm_virtual_machine_extension" "mixer-french_configure-obs_03F610B
   protected_settings         = jsonencode({ "commandToExecute" = join("", ["powershell.exe -NoProfile -ExecutionPolicy Bypass -EncodedCommand ", textencodebase64(join("", ["New-Item -ItemType Directory -Force C:/stream-control | Out-Null; ", "Copy-Item C:/AzureData/CustomData.bin C:/stream-control/configure-obs.ps1 -Force; ", ". C:/stream-control/configure-obs.ps1 -Language french -ProgramUrl srt://", azurerm_container_group.srt-relay_group_C4B4DB18.fqdn, ":10003 -SlidesUrl srt://", azurerm_container_group.slide-splitter_group_E16CABAF.fqdn, ":10103", " -LatencyMs 200 -AdminUser streamadmin -StreamKeyB64 ", base64encode(var.youtube_key_french), " -PassphraseB64 ", base64encode(var.srt_passphrase), " -AdminPasswordB64 ", base64encode(random_password.mixer-admin-password.result)]), "UTF-16LE")]) })
   publisher                  = "Microsoft.Compute"
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   type                 = "CustomScriptExtension"
   type_handler_version = "1.10"
@@ -804,14 +824,15 @@ resource "azurerm_dev_test_global_vm_shutdown_schedule" "mixer-french_auto-shutd
   enabled               = true
   location              = azurerm_resource_group.resource-group.location
   tags = {
-    purpose      = "streaming"
-    event        = "example-conference-2026"
-    environment  = "production"
-    created      = "2026-01-01T00:00:00.000Z"
-    expires-at   = "2026-01-02T00:00:00.000Z"
-    ttl          = "24h"
-    auto_cleanup = "true"
-    managed-by   = "stream-control"
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
   }
   timezone           = "UTC"
   virtual_machine_id = azurerm_windows_virtual_machine.mixer-french_vm_2C0F88EB.id
