@@ -4,7 +4,7 @@
  */
 import { EventValidationError } from '../lib/event-model';
 import { eventSlug } from '../lib/naming';
-import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH, PASSPHRASE_PATTERN } from '../lib/contract';
+import { isValidPassphrase, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '../lib/contract';
 import { ENVIRONMENTS, isEnvironment, type EnvironmentName } from '../lib/profiles';
 import { resolveCatalogEvent, type CatalogEvent } from './catalog';
 import { badInput, type FieldProblem } from './http-util';
@@ -119,12 +119,7 @@ export function validateDeploy(raw: Record<string, unknown>, eventsDir: string):
   }
   const passphrase = raw.srtPassphrase;
   if (passphrase !== undefined && passphrase !== '') {
-    if (
-      typeof passphrase !== 'string' ||
-      passphrase.length < PASSPHRASE_MIN_LENGTH ||
-      passphrase.length > PASSPHRASE_MAX_LENGTH ||
-      !PASSPHRASE_PATTERN.test(passphrase)
-    ) {
+    if (!isValidPassphrase(passphrase)) {
       problems.push({
         field: 'srtPassphrase',
         message: `must be ${PASSPHRASE_MIN_LENGTH} to ${PASSPHRASE_MAX_LENGTH} characters of A-Z, a-z, 0-9 and . _ ~ -, or left empty to generate one`,

@@ -2,7 +2,7 @@
  * Stream keys from wherever the operator keeps them, matched to the event's languages.
  * Problems name the language and the rule, never the value.
  */
-import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH, PASSPHRASE_PATTERN } from '../lib/contract';
+import { isValidPassphrase, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '../lib/contract';
 import { badInput } from './errors';
 
 /** YouTube keys are like "abcd-efgh-ijkl-mnop-qrst"; allow some slack, refuse whitespace. */
@@ -83,11 +83,7 @@ export function matchKeys(
 }
 
 export function checkPassphrase(passphrase: string): void {
-  if (
-    passphrase.length < PASSPHRASE_MIN_LENGTH ||
-    passphrase.length > PASSPHRASE_MAX_LENGTH ||
-    !PASSPHRASE_PATTERN.test(passphrase)
-  ) {
+  if (!isValidPassphrase(passphrase)) {
     // The images and the stack's variable validation hold it to the same rule: it travels
     // unescaped inside SRT URLs.
     throw badInput(

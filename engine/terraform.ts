@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { EventConfig } from '../lib/event-model';
-import { SRT_PASSPHRASE_VARIABLE, youtubeKeyVariable } from '../lib/secrets';
+import { SRT_PASSPHRASE_VARIABLE, tfVarEnv, youtubeKeyVariable } from '../lib/secrets';
 import { childEnv, runChild } from './child';
 import { appCommand, appEnv, Context, outDir, stackDir } from './context';
 import { EngineError } from './errors';
@@ -19,10 +19,10 @@ export interface Secrets {
 
 export function secretEnv(event: EventConfig, secrets: Secrets): Record<string, string> {
   const env: Record<string, string> = {
-    [`TF_VAR_${SRT_PASSPHRASE_VARIABLE}`]: secrets.srtPassphrase,
+    [tfVarEnv(SRT_PASSPHRASE_VARIABLE)]: secrets.srtPassphrase,
   };
   for (const language of event.languages) {
-    env[`TF_VAR_${youtubeKeyVariable(language)}`] = secrets.youtubeKeys[language];
+    env[tfVarEnv(youtubeKeyVariable(language))] = secrets.youtubeKeys[language];
   }
   return env;
 }
@@ -101,38 +101,28 @@ export function readSynth(ctx: Context, event: EventConfig): TerraformJson {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as TerraformJson;
 }
 
+/** `cdktf deploy|destroy` of the already synthesized event stack. */
+function applyVerb(
+  verb: 'deploy' | 'destroy',
+  ctx: Context,
+  run: AnyRun,
+  event: EventConfig,
+  env: Record<string, string>,
+) {
+  const args = [verb, event.slug, '--auto-approve', '--skip-synth', '--no-color'];
+  return cdktf(ctx, run, event, [...args, '--output', outDir(ctx, event)], env);
+}
+
 export function deploy(ctx: Context, run: AnyRun, event: EventConfig, secrets: Secrets) {
-  return cdktf(
-    ctx,
-    run,
-    event,
-    [
-      'deploy',
-      event.slug,
-      '--auto-approve',
-      '--skip-synth',
-      '--no-color',
-      '--output',
-      outDir(ctx, event),
-    ],
-    secretEnv(event, secrets),
-  );
+  return applyVerb('deploy', ctx, run, event, secretEnv(event, secrets));
 }
 
 export function destroy(ctx: Context, run: AnyRun, event: EventConfig, secrets?: Secrets) {
-  return cdktf(
+  return applyVerb(
+    'destroy',
     ctx,
     run,
     event,
-    [
-      'destroy',
-      event.slug,
-      '--auto-approve',
-      '--skip-synth',
-      '--no-color',
-      '--output',
-      outDir(ctx, event),
-    ],
     secretEnv(event, secrets ?? placeholderSecrets(event)),
   );
 }

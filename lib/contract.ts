@@ -83,6 +83,16 @@ export const PASSPHRASE_MAX_LENGTH = 79;
  */
 export const PASSPHRASE_PATTERN = /^[A-Za-z0-9._~-]+$/;
 
+/** The whole passphrase rule, for every front end that accepts one (CLI, dashboard). */
+export function isValidPassphrase(passphrase: unknown): passphrase is string {
+  return (
+    typeof passphrase === 'string' &&
+    passphrase.length >= PASSPHRASE_MIN_LENGTH &&
+    passphrase.length <= PASSPHRASE_MAX_LENGTH &&
+    PASSPHRASE_PATTERN.test(passphrase)
+  );
+}
+
 /** Defaults shared by the stack and the images. */
 export const DEFAULTS = {
   latencyMs: 200,

@@ -17,7 +17,6 @@ export type NameKind =
   | 'publicIp'
   | 'networkInterface'
   | 'virtualMachine'
-  | 'computerName'
   | 'containerGroup'
   | 'dnsLabel'
   | 'osDisk'
@@ -48,8 +47,6 @@ const RULES: Readonly<Record<NameKind, KindRule>> = {
   publicIp: { prefix: 'pip', maxLength: 80, allowed: SAFE, separator: '-' },
   networkInterface: { prefix: 'nic', maxLength: 80, allowed: SAFE, separator: '-' },
   virtualMachine: { prefix: 'vm', maxLength: 64, allowed: SAFE, separator: '-' },
-  // Windows: NetBIOS limit of 15, not all digits, unique within the event.
-  computerName: { prefix: 'mx', maxLength: 15, allowed: SAFE, separator: '-' },
   // Container groups: lowercase, 1-63, no leading/trailing or double hyphens.
   containerGroup: { prefix: 'ci', maxLength: 63, allowed: SAFE, separator: '-' },
   // DNS labels are unique per region across all of Azure: a hash suffix keeps ours apart.
@@ -182,7 +179,10 @@ export class EventNames {
     return azureName('dnsLabel', [role, this.slug.slice(0, 40), unique]);
   }
 
-  /** Windows computer name: "mx" + two-digit position + language, at most 15 characters. */
+  /**
+   * Windows computer name: "mx" + two-digit position + language. NetBIOS allows 15 characters
+   * and never all digits; the position keeps names unique within the event.
+   */
   computerName(index: number, language: string): string {
     const position = String(index + 1).padStart(2, '0');
     const name = `mx${position}-${language}`.slice(0, 15).replace(/-+$/, '');

@@ -16,8 +16,3 @@ export const SRT_PASSPHRASE_VARIABLE = 'srt_passphrase';
 export function tfVarEnv(variable: string): string {
   return `TF_VAR_${variable}`;
 }
-
-/** Every secret variable an event with these languages takes. */
-export function secretVariables(languages: readonly string[]): string[] {
-  return [...languages.map(youtubeKeyVariable), SRT_PASSPHRASE_VARIABLE];
-}
