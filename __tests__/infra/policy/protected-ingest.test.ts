@@ -1,7 +1,27 @@
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
-import { TerraformVariable } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { protectedIngest } from '../../../policy/rules/protected-ingest';
 import { srtGroup, synthWithRule } from './helpers';
+
+/** An inbound UDP 9998 allow rule from the given sources. */
+function srtRule(
+  stack: TerraformStack,
+  sources: { sourceAddressPrefix?: string; sourceAddressPrefixes?: string[] },
+): void {
+  new NetworkSecurityRule(stack, 'srt', {
+    name: 'srt',
+    priority: 100,
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: 'Udp',
+    sourcePortRange: '*',
+    destinationPortRange: '9998',
+    destinationAddressPrefix: '*',
+    resourceGroupName: 'rg',
+    networkSecurityGroupName: 'nsg',
+    ...sources,
+  });
+}
 
 describe('SC-INGEST: SRT only from declared sources or behind a passphrase', () => {
   test('Noncompliance: public SRT without a passphrase', () => {
@@ -18,19 +38,7 @@ describe('SC-INGEST: SRT only from declared sources or behind a passphrase', () 
   });
   test('Noncompliance: NSG admits UDP from anywhere', () => {
     const synth = synthWithRule(protectedIngest, (stack) => {
-      new NetworkSecurityRule(stack, 'srt', {
-        name: 'srt',
-        priority: 100,
-        direction: 'Inbound',
-        access: 'Allow',
-        protocol: 'Udp',
-        sourcePortRange: '*',
-        destinationPortRange: '9998',
-        sourceAddressPrefix: '*',
-        destinationAddressPrefix: '*',
-        resourceGroupName: 'rg',
-        networkSecurityGroupName: 'nsg',
-      });
+      srtRule(stack, { sourceAddressPrefix: '*' });
     });
     expect(synth).toThrow(/admits UDP from \*; list the venue's CIDRs/);
   });
@@ -38,19 +46,7 @@ describe('SC-INGEST: SRT only from declared sources or behind a passphrase', () 
     const synth = synthWithRule(protectedIngest, (stack) => {
       const v = new TerraformVariable(stack, 'srt_passphrase', { type: 'string', sensitive: true });
       srtGroup(stack, { SRT_PASSPHRASE: v.stringValue });
-      new NetworkSecurityRule(stack, 'srt', {
-        name: 'srt',
-        priority: 100,
-        direction: 'Inbound',
-        access: 'Allow',
-        protocol: 'Udp',
-        sourcePortRange: '*',
-        destinationPortRange: '9998',
-        sourceAddressPrefixes: ['203.0.113.0/24'],
-        destinationAddressPrefix: '*',
-        resourceGroupName: 'rg',
-        networkSecurityGroupName: 'nsg',
-      });
+      srtRule(stack, { sourceAddressPrefixes: ['203.0.113.0/24'] });
     });
     expect(synth).not.toThrow();
   });
