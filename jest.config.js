@@ -9,5 +9,6 @@ module.exports = {
   testTimeout: 60000,
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup-cdktf.js'],
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
+  globalSetup: '<rootDir>/__tests__/support/global-setup.js',
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.js',
 };

@@ -1,14 +1,8 @@
-// cdktf's Testing helpers write synth output to fresh temp folders and never remove them.
-// Remove every folder they made during this run (their names start with "cdktf.outdir.").
+// cdktf's Testing helpers write synth output to fresh temp folders and never remove them; they
+// and everything else this run left in its own temp folder (global-setup.js) go together.
 const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
 
 module.exports = async () => {
-  const tmp = os.tmpdir();
-  for (const entry of fs.readdirSync(tmp)) {
-    if (entry.startsWith('cdktf.outdir.')) {
-      fs.rmSync(path.join(tmp, entry), { recursive: true, force: true });
-    }
-  }
+  const dir = process.env.STREAM_CONTROL_JEST_TMP;
+  if (dir && dir.includes('stream-control-jest-')) fs.rmSync(dir, { recursive: true, force: true });
 };
