@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { outputPort } from '../lib/contract';
 import { MixerImage } from '../lib/event-model';
 import { EventNames } from '../lib/naming';
+import { mixerTags } from '../lib/tags';
 
 export interface LanguageMixerProps {
   readonly names: EventNames;
@@ -125,7 +126,7 @@ export class LanguageMixer extends Construct {
       automaticUpdatesEnabled: false,
       bootDiagnostics: {},
       // Status and health find each language's VM by these (the stack's tags are added too).
-      tags: { role: 'language-mixer', language },
+      tags: mixerTags(language),
     });
 
     // The command runs as -EncodedCommand (UTF-16LE base64, made by terraform at apply) so

@@ -3,9 +3,7 @@
  * this file only maps requests onto engine calls and engine results onto responses.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Engine, Run } from '../engine/types';
-import { EventValidationError } from '../lib/event-model';
-import { eventSlug } from '../lib/naming';
+import { EngineError, eventSlug, type Engine, type Run } from '../engine';
 import { listCatalog, resolveCatalogEvent } from './catalog';
 import { ApiError, readJsonBody, sendJson, type FieldProblem, badInput } from './http-util';
 import { LOGGED_COMMANDS, summarize } from './present';
@@ -16,7 +14,6 @@ import { validateDeploy, validateTeardown } from './validate';
 
 export interface ApiContext {
   readonly engine: Engine;
-  readonly eventsDir: string;
   readonly scrubber: Scrubber;
   /** One line per state change; never request bodies. */
   readonly log: (line: string) => void;
@@ -109,7 +106,7 @@ const routes: readonly Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/events$/,
-    handler: (ctx, _req, res) => reply(ctx, res, 200, listCatalog(ctx.eventsDir)),
+    handler: (ctx, _req, res) => reply(ctx, res, 200, listCatalog(ctx.engine)),
   },
   {
     method: 'GET',
@@ -118,14 +115,15 @@ const routes: readonly Route[] = [
       const name = query.get('name') ?? '';
       const environment = query.get('environment') || undefined;
       try {
-        reply(ctx, res, 200, resolveCatalogEvent(name, environment, ctx.eventsDir));
+        reply(ctx, res, 200, resolveCatalogEvent(ctx.engine, name, environment));
       } catch (err) {
-        if (!(err instanceof EventValidationError)) throw err;
-        const problems: FieldProblem[] = err.problems.map((message) => ({
-          field: /environment/.test(message) ? 'environment' : 'name',
-          message,
+        if (!(err instanceof EngineError) || err.code !== 'bad-input') throw err;
+        // The page's field for the event is "name".
+        const problems: FieldProblem[] = (err.extra.fieldProblems ?? []).map((p) => ({
+          field: p.field === 'environment' ? 'environment' : 'name',
+          message: p.message,
         }));
-        throw badInput(problems);
+        throw badInput(problems.length > 0 ? problems : [{ field: 'name', message: err.message }]);
       }
     },
   },
@@ -166,7 +164,7 @@ const routes: readonly Route[] = [
     method: 'POST',
     pattern: /^\/api\/deploy$/,
     handler: async (ctx, req, res) => {
-      const input = validateDeploy(await readJsonBody(req), ctx.eventsDir);
+      const input = validateDeploy(await readJsonBody(req), ctx.engine);
       refuseIfBusy(ctx, input.event.slug);
       const run = start(ctx, 'deploy', () =>
         ctx.engine.deploy({
@@ -193,7 +191,7 @@ const routes: readonly Route[] = [
     method: 'POST',
     pattern: /^\/api\/teardown$/,
     handler: async (ctx, req, res) => {
-      const input = validateTeardown(await readJsonBody(req), ctx.eventsDir);
+      const input = validateTeardown(await readJsonBody(req), ctx.engine);
       refuseIfBusy(ctx, input.event.slug);
       const run = start(ctx, 'teardown', () =>
         ctx.engine.teardown({

@@ -1,12 +1,10 @@
 /**
- * What the page offers to deploy: the event files under events/ and, for a name typed by
- * hand, the defaults the engine would use. Languages come from the event model so the page
- * asks for exactly one key per mixer the engine will build.
+ * What the page offers to deploy, in the page's shape: the engine's catalog of event files
+ * and, for a name typed by hand, the event the engine would deploy. The engine validates both
+ * with its own folders, state and environment, so the page asks for exactly one key per
+ * mixer the engine will build.
  */
-import * as path from 'node:path';
-import { EventValidationError, resolveEvent, type EventConfig } from '../lib/event-model';
-import { listEventFiles, loadEvent, readEventFile } from '../lib/event-files';
-import { ENVIRONMENTS } from '../lib/profiles';
+import type { Engine, EventDescription } from '../engine';
 
 export interface CatalogEvent {
   readonly name: string;
@@ -25,36 +23,27 @@ export interface Catalog {
   readonly problems: readonly string[];
 }
 
-function toCatalogEvent(config: EventConfig, file?: string): CatalogEvent {
+function toCatalogEvent(e: EventDescription): CatalogEvent {
   return {
-    name: config.displayName,
-    slug: config.slug,
-    environment: config.environment,
-    languages: config.languages,
-    ttlHours: config.ttlHours,
-    ...(file ? { file: path.basename(file) } : {}),
+    name: e.displayName,
+    slug: e.slug,
+    environment: e.environment,
+    languages: e.languages,
+    ttlHours: e.ttlHours,
+    ...(e.file ? { file: e.file } : {}),
   };
 }
 
-export function listCatalog(eventsDir: string): Catalog {
-  const events: CatalogEvent[] = [];
-  const problems: string[] = [];
-  for (const file of listEventFiles(eventsDir)) {
-    try {
-      events.push(toCatalogEvent(resolveEvent(readEventFile(file)), file));
-    } catch (err) {
-      if (!(err instanceof EventValidationError)) throw err;
-      problems.push(...err.problems.map((p) => `${path.basename(file)}: ${p}`));
-    }
-  }
-  return { environments: ENVIRONMENTS, events, problems };
+export function listCatalog(engine: Engine): Catalog {
+  const { environments, events, problems } = engine.catalog();
+  return { environments, events: events.map(toCatalogEvent), problems };
 }
 
-/** Throws EventValidationError when the name or environment is not acceptable. */
+/** Throws the engine's EngineError (code "bad-input", with fieldProblems) when not acceptable. */
 export function resolveCatalogEvent(
+  engine: Engine,
   name: string,
   environment: string | undefined,
-  eventsDir: string,
 ): CatalogEvent {
-  return toCatalogEvent(loadEvent(name, { eventsDir, environment }));
+  return toCatalogEvent(engine.describeEvent({ event: name, environment: environment as never }));
 }

@@ -2,7 +2,7 @@
  * The shapes the page receives. Everything about a run goes through here so sensitive
  * outputs, debug stacks and remembered secrets are stripped in one place.
  */
-import type { EngineEvent, EventOutputs, Run, RunError, RunResult } from '../engine/types';
+import type { EngineEvent, EventOutputs, Run, RunError, RunResult } from '../engine';
 import type { Scrubber } from './redact';
 
 /** Commands whose runs the page shows in the live log; queries stay out of it. */

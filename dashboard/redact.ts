@@ -1,4 +1,4 @@
-import { Redactor } from '../engine/redact';
+import { Redactor } from '../engine';
 
 /**
  * A second line of defence behind the engine's own redaction: the dashboard remembers every

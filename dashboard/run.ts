@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import minimist from 'minimist';
-import type { Engine } from '../engine/types';
+import { createEngine, engineOptionsFromEnv, type Engine } from '../engine';
 import { isLoopback } from './security';
 import { DEFAULT_HOST, DEFAULT_PORT, startDashboard } from './server';
 
@@ -19,32 +19,12 @@ export interface RunDashboardDeps {
   readonly err?: (line: string) => void;
   /** @default the CLI's engine: createEngine(engineOptionsFromEnv(env)) */
   readonly engine?: Engine;
-  /** Where the page finds events, with `engine`. @default - the engine's events folder */
-  readonly eventsDir?: string;
   /** Where SIGINT / SIGTERM arrive. @default process */
   readonly signals?: EventEmitter;
 }
 
 /** Shorter tokens from the environment could be guessed by a script on the venue network. */
 const MIN_TOKEN_LENGTH = 24;
-
-/**
- * The same engine the other commands build, from the same STREAM_CONTROL_* overrides, so the
- * dashboard and the CLI see one set of events, state, locks and logs. Loaded on demand so
- * tests that pass their own engine never load the Azure SDK.
- */
-async function loadEngine(env: NodeJS.ProcessEnv): Promise<{ engine: Engine; eventsDir: string }> {
-  const [{ createEngine }, { engineOptionsFromEnv }] = await Promise.all([
-    import('../engine'),
-    import('../scripts/cli'),
-  ]);
-  const options = engineOptionsFromEnv(env, false);
-  const projectDir = options.projectDir ?? path.join(__dirname, '..');
-  return {
-    engine: createEngine(options),
-    eventsDir: options.eventsDir ?? path.join(projectDir, 'events'),
-  };
-}
 
 function parse(
   argv: readonly string[],
@@ -93,9 +73,9 @@ export async function runDashboard(
     );
     return 2;
   }
-  const { engine, eventsDir } = deps.engine
-    ? { engine: deps.engine, eventsDir: deps.eventsDir }
-    : await loadEngine(env);
+  // The same engine the CLI builds, from the same STREAM_CONTROL_* overrides, so the dashboard
+  // and the CLI see one set of events, state, locks and logs.
+  const engine = deps.engine ?? createEngine(engineOptionsFromEnv(env));
   let dashboard;
   try {
     dashboard = await startDashboard({
@@ -103,7 +83,6 @@ export async function runDashboard(
       port: parsed.port,
       host: parsed.host,
       ...(envToken ? { token: envToken } : {}),
-      ...(eventsDir ? { eventsDir } : {}),
       log: out,
     });
   } catch (e) {
@@ -162,4 +141,17 @@ function waitForStop(
     signals.on('SIGINT', onInt);
     signals.on('SIGTERM', onTerm);
   });
+}
+
+// `./stream-control dashboard` starts this file directly (the launcher), not through the CLI.
+if (require.main === module) {
+  runDashboard(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: Error) => {
+      process.stderr.write(`stream-control dashboard: ${e.message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -5,8 +5,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Engine } from '../engine/types';
-import { DEFAULT_EVENTS_DIR } from '../lib/event-files';
+import type { Engine } from '../engine';
 import { handleApi, type ApiContext } from './api';
 import { ApiError, sendError } from './http-util';
 import { Scrubber } from './redact';
@@ -20,10 +19,8 @@ import {
 } from './security';
 import { loadStaticFiles } from './static-files';
 
-export { runDashboard } from './run';
-
 export interface DashboardOptions {
-  /** The engine every API call goes to; the CLI passes the same one it uses. */
+  /** The engine every API call goes to; it also owns the events on offer. */
   readonly engine: Engine;
   /** @default 8787; 0 picks a free port */
   readonly port?: number;
@@ -31,8 +28,6 @@ export interface DashboardOptions {
   readonly host?: string;
   /** @default - 32 random bytes, base64url */
   readonly token?: string;
-  /** @default DEFAULT_EVENTS_DIR (the repository's events/) */
-  readonly eventsDir?: string;
   /** One line per start, stop and state change; never a key. @default console.log */
   readonly log?: (line: string) => void;
 }
@@ -64,7 +59,6 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const files = loadStaticFiles();
   const ctx: ApiContext = {
     engine: options.engine,
-    eventsDir: options.eventsDir ?? DEFAULT_EVENTS_DIR,
     scrubber,
     log,
   };

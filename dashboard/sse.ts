@@ -4,7 +4,7 @@
  * Last-Event-ID it gets only what it missed. The stream ends after the run's "done" event.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EngineEvent, Engine, Run } from '../engine/types';
+import type { EngineEvent, Engine, Run } from '../engine';
 import { LOGGED_COMMANDS, presentEvent, summarize } from './present';
 import type { Scrubber } from './redact';
 

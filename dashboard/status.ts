@@ -3,7 +3,7 @@
  * at the venue (ingest URLs, RDP targets, health, time left). One broken event shows its
  * error in its own row instead of blanking the panel.
  */
-import type { ComponentHealth, Engine, EventSummary, LockHolder, RunError } from '../engine/types';
+import type { ComponentHealth, Engine, EventSummary, LockHolder, RunError } from '../engine';
 
 export interface LiveEvent {
   readonly event: string;

@@ -2,14 +2,21 @@
  * Checks deploy and teardown bodies before the engine sees them, reporting every problem with
  * the field it belongs to. Messages name fields and rules, never the value of a key.
  */
-import { EventValidationError } from '../lib/event-model';
-import { eventSlug } from '../lib/naming';
-import { isValidPassphrase, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '../lib/contract';
-import { ENVIRONMENTS, isEnvironment, type EnvironmentName } from '../lib/profiles';
+// The engine's own rules, checked here as well so the page can name the field.
+import {
+  EngineError,
+  ENVIRONMENTS,
+  eventSlug,
+  isEnvironment,
+  isValidPassphrase,
+  KEY_PATTERN,
+  PASSPHRASE_MAX_LENGTH,
+  PASSPHRASE_MIN_LENGTH,
+  type Engine,
+  type Environment as EnvironmentName,
+} from '../engine';
 import { resolveCatalogEvent, type CatalogEvent } from './catalog';
 import { badInput, type FieldProblem } from './http-util';
-// The engine's own rule, checked here as well so the page can name the field.
-import { KEY_PATTERN } from '../engine/keys';
 
 export interface DeployInput {
   readonly event: CatalogEvent;
@@ -41,7 +48,7 @@ function checkFields(
 /** Shared by deploy and teardown: the event and its environment. */
 function resolveTarget(
   body: Record<string, unknown>,
-  eventsDir: string,
+  engine: Engine,
   problems: FieldProblem[],
 ): { event: CatalogEvent; environment: EnvironmentName } | undefined {
   const { event, environment } = body;
@@ -59,22 +66,23 @@ function resolveTarget(
   }
   try {
     const resolved = resolveCatalogEvent(
+      engine,
       event,
       isEnvironment(environment) ? environment : undefined,
-      eventsDir,
     );
     return { event: resolved, environment: resolved.environment as EnvironmentName };
   } catch (err) {
-    if (!(err instanceof EventValidationError)) throw err;
-    for (const p of err.problems) problems.push({ field: 'event', message: p });
+    if (!(err instanceof EngineError) || err.code !== 'bad-input') throw err;
+    for (const p of err.extra.problems ?? [err.message])
+      problems.push({ field: 'event', message: p });
     return undefined;
   }
 }
 
-export function validateDeploy(raw: Record<string, unknown>, eventsDir: string): DeployInput {
+export function validateDeploy(raw: Record<string, unknown>, engine: Engine): DeployInput {
   const problems: FieldProblem[] = [];
   checkFields(raw, ['event', 'environment', 'youtubeKeys', 'srtPassphrase'], problems);
-  const target = resolveTarget(raw, eventsDir, problems);
+  const target = resolveTarget(raw, engine, problems);
   const keys = raw.youtubeKeys;
   const youtubeKeys: Record<string, string> = {};
   if (keys === null || typeof keys !== 'object' || Array.isArray(keys)) {
@@ -134,10 +142,10 @@ export function validateDeploy(raw: Record<string, unknown>, eventsDir: string):
   };
 }
 
-export function validateTeardown(raw: Record<string, unknown>, eventsDir: string): TeardownInput {
+export function validateTeardown(raw: Record<string, unknown>, engine: Engine): TeardownInput {
   const problems: FieldProblem[] = [];
   checkFields(raw, ['event', 'environment', 'confirm'], problems);
-  const target = resolveTarget(raw, eventsDir, problems);
+  const target = resolveTarget(raw, engine, problems);
   const confirm = raw.confirm;
   if (target) {
     const typed = typeof confirm === 'string' ? confirm.trim() : '';

@@ -6,6 +6,7 @@
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ContainerInstanceManagementClient } from '@azure/arm-containerinstance';
 import type { ResourceManagementClient } from '@azure/arm-resources';
+import { TAG } from '../lib/tags';
 import { EngineError } from './errors';
 import { AzureClient, ContainerStatus, ExitCode, ResourceGroupInfo, VmStatus } from './types';
 
@@ -79,7 +80,7 @@ export function azureClientFromSdk(sdk: SdkClients): AzureClient {
         const power = view.statuses?.find((s) => s.code?.startsWith('PowerState/'));
         out.push({
           name: vm.name ?? '',
-          language: vm.tags?.language,
+          language: vm.tags?.[TAG.language],
           powerState: power?.displayStatus ?? power?.code?.replace('PowerState/', '') ?? 'unknown',
           provisioningState: vm.provisioningState,
         });

@@ -1,9 +1,11 @@
 /**
  * cleanup: tears down every event past its expiry, the way teardown does (so state stays
- * consistent), and only resource groups that carry this project's tags: auto_cleanup=true,
- * managed-by=stream-control and purpose=streaming. The platform's groups never carry
- * auto_cleanup, so they can never match.
+ * consistent), and only resource groups that carry this project's tags (lib/tags.ts
+ * CLEANUP_SELECTOR: auto_cleanup=true, managed-by=stream-control, purpose=streaming, with an
+ * event and an environment). The platform's groups never carry auto_cleanup, so they can
+ * never match.
  */
+import { CLEANUP_SELECTOR, isCleanupCandidate, TAG } from '../lib/tags';
 import { Context, loadEventConfig } from './context';
 import { toRunError } from './errors';
 import { RunImpl } from './run';
@@ -14,23 +16,8 @@ import {
   CleanupResult,
   Environment,
   ExitCode,
-  ResourceGroupInfo,
   RunResult,
 } from './types';
-
-export const CLEANUP_TAGS = {
-  auto_cleanup: 'true',
-  'managed-by': 'stream-control',
-  purpose: 'streaming',
-} as const;
-
-export function isOurs(rg: ResourceGroupInfo): boolean {
-  return (
-    Object.entries(CLEANUP_TAGS).every(([k, v]) => rg.tags[k] === v) &&
-    !!rg.tags.event &&
-    !!rg.tags.environment
-  );
-}
 
 export async function runCleanup(
   ctx: Context,
@@ -41,22 +28,23 @@ export async function runCleanup(
   const candidates: CleanupCandidate[] = [];
   try {
     const groups = await run.phase('query', 'Finding expired events', () =>
-      ctx.azure().listResourceGroupsByTag('auto_cleanup', 'true'),
+      ctx.azure().listResourceGroupsByTag(TAG.autoCleanup, CLEANUP_SELECTOR[TAG.autoCleanup]),
     );
     const now = ctx.now().getTime();
     for (const rg of groups) {
-      if (!isOurs(rg)) {
+      if (!isCleanupCandidate(rg.tags)) {
+        const selector = Object.entries(CLEANUP_SELECTOR).map(([k, v]) => `${k}=${v}`);
         run.log(
           'info',
-          `skipping ${rg.name}: not tagged managed-by=stream-control, purpose=streaming with an event`,
+          `skipping ${rg.name}: not tagged ${selector.join(', ')} with an event and an environment`,
         );
         continue;
       }
-      const expiresAt = rg.tags['expires-at'];
+      const expiresAt = rg.tags[TAG.expiresAt];
       const at = Date.parse(expiresAt ?? '');
       const base = {
-        event: rg.tags.event,
-        environment: rg.tags.environment as Environment,
+        event: rg.tags[TAG.event],
+        environment: rg.tags[TAG.environment] as Environment,
         resourceGroup: rg.name,
         expiresAt: expiresAt ?? '',
       };
@@ -71,7 +59,7 @@ export async function runCleanup(
       }
       let release = () => {};
       try {
-        const ev = loadEventConfig(ctx, { event: rg.tags.event, environment: base.environment });
+        const ev = loadEventConfig(ctx, { event: base.event, environment: base.environment });
         if (ev.names.resourceGroup !== rg.name) {
           candidates.push({
             ...base,

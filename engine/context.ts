@@ -4,10 +4,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { APP_ENV, appTargetEnv } from '../lib/app-env';
 import { loadEvent } from '../lib/event-files';
 import { EventConfig, EventValidationError } from '../lib/event-model';
+import { ENVIRONMENTS, isEnvironment } from '../lib/profiles';
 import { badInput } from './errors';
-import { AzureClient, EngineOptions, EventRef, HealthProbe } from './types';
+import { AzureClient, EngineOptions, EventRef, FieldProblem, HealthProbe } from './types';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -20,6 +22,7 @@ export interface Context {
   readonly now: () => Date;
   readonly env: Env;
   readonly cdktfBin: string;
+  readonly packerBin: string;
   readonly health: { attempts: number; intervalMs: number };
   readonly terraformCloud: { baseUrl: string; token?: string };
   readonly debug: boolean;
@@ -39,6 +42,7 @@ export function createContext(o: EngineOptions, defaultAzure: () => AzureClient)
     now: o.now ?? (() => new Date()),
     env: o.env ?? process.env,
     cdktfBin: o.cdktfBin ?? path.join(projectDir, 'node_modules', '.bin', 'cdktf'),
+    packerBin: o.packerBin ?? 'packer',
     health: o.health ?? { attempts: 40, intervalMs: 15_000 },
     terraformCloud: {
       baseUrl: o.terraformCloud?.baseUrl ?? 'https://app.terraform.io',
@@ -50,35 +54,53 @@ export function createContext(o: EngineOptions, defaultAzure: () => AzureClient)
   };
 }
 
-const ENVIRONMENTS = ['production', 'staging', 'development'];
+/** What the event model reads besides the file: this engine's environment, state and clock. */
+export function modelOptions(ctx: Context): { env: NodeJS.ProcessEnv; now: Date } {
+  return {
+    env: { ...ctx.env, [APP_ENV.stateDir]: ctx.stateDir } as NodeJS.ProcessEnv,
+    now: ctx.now(),
+  };
+}
 
-/** Validates the reference and loads the event; every problem is bad input (exit 2). */
+/**
+ * Validates the reference and loads the event; every problem is bad input (exit 2), reported
+ * together and each tagged with the request field it belongs to.
+ */
 export function loadEventConfig(ctx: Context, ref: EventRef): EventConfig {
-  if (typeof ref.event !== 'string' || ref.event.trim() === '') {
-    throw badInput('--event is required', 'name the event, e.g. --event "Conference-2025"');
-  }
-  if (ref.environment !== undefined && !ENVIRONMENTS.includes(ref.environment)) {
-    throw badInput(
-      `environment ${JSON.stringify(ref.environment)} is unknown; use one of ${ENVIRONMENTS.join(', ')}`,
-    );
-  }
-  try {
-    return loadEvent(ref.event, {
-      environment: ref.environment,
-      eventsDir: ctx.eventsDir,
-      env: { ...ctx.env, STREAM_CONTROL_STATE_DIR: ctx.stateDir } as NodeJS.ProcessEnv,
-      now: ctx.now(),
+  const fieldProblems: FieldProblem[] = [];
+  const environmentOk = ref.environment === undefined || isEnvironment(ref.environment);
+  if (!environmentOk) {
+    fieldProblems.push({
+      field: 'environment',
+      message: `environment ${JSON.stringify(ref.environment)} is unknown; use one of ${ENVIRONMENTS.join(', ')}`,
     });
-  } catch (err) {
-    if (err instanceof EventValidationError) {
-      throw badInput(
-        err.problems.join('; '),
-        'fix the event file or the flags and retry',
-        err.problems,
-      );
-    }
-    throw err;
   }
+  if (typeof ref.event !== 'string' || ref.event.trim() === '') {
+    fieldProblems.push({ field: 'event', message: '--event is required' });
+  } else {
+    try {
+      const event = loadEvent(ref.event, {
+        ...modelOptions(ctx),
+        environment: environmentOk ? ref.environment : undefined,
+        eventsDir: ctx.eventsDir,
+      });
+      if (fieldProblems.length === 0) return event;
+    } catch (err) {
+      if (!(err instanceof EventValidationError)) throw err;
+      // Everything the model finds is about the event: its name or its file.
+      for (const message of err.problems) fieldProblems.push({ field: 'event', message });
+    }
+  }
+  const problems = fieldProblems.map((p) => p.message);
+  const onlyMissing = problems.length === 1 && problems[0] === '--event is required';
+  throw badInput(
+    problems.join('; '),
+    onlyMissing
+      ? 'name the event, e.g. --event "Conference-2025"'
+      : 'fix the event file or the flags and retry',
+    problems,
+    fieldProblems,
+  );
 }
 
 /** Synth output per event, so two events deployed at once never share a folder. */
@@ -96,16 +118,22 @@ export function localStateFile(ctx: Context, event: EventConfig): string {
 
 /** What the app (main.ts or the fixture) reads to synthesize exactly this event. */
 export function appEnv(ctx: Context, event: EventConfig): Record<string, string> {
-  // An app outside the repository (a test's copy) resolves cdktf from the CLI's node_modules.
-  const modules = path.resolve(path.dirname(ctx.cdktfBin), '..');
   return {
-    NODE_PATH: [ctx.env.NODE_PATH, modules].filter(Boolean).join(path.delimiter),
-    STREAM_CONTROL_EVENT: event.slug,
-    STREAM_CONTROL_ENV: event.environment,
-    STREAM_CONTROL_STATE_DIR: ctx.stateDir,
-    STREAM_CONTROL_EVENTS_DIR: ctx.eventsDir,
-    STREAM_CONTROL_CREATED_AT: event.createdAt.toISOString(),
+    ...nodePath(ctx),
+    ...appTargetEnv({
+      event: event.slug,
+      environment: event.environment,
+      stateDir: ctx.stateDir,
+      eventsDir: ctx.eventsDir,
+      createdAt: event.createdAt.toISOString(),
+    }),
   };
+}
+
+/** An app outside the repository (a test's copy) resolves cdktf from the CLI's node_modules. */
+export function nodePath(ctx: Context): { NODE_PATH: string } {
+  const modules = path.resolve(path.dirname(ctx.cdktfBin), '..');
+  return { NODE_PATH: [ctx.env.NODE_PATH, modules].filter(Boolean).join(path.delimiter) };
 }
 
 export function appCommand(ctx: Context): string {

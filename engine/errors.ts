@@ -1,4 +1,4 @@
-import { ExitCode, ExitCodeValue, LockHolder, RunError } from './types';
+import { ExitCode, ExitCodeValue, FieldProblem, LockHolder, RunError } from './types';
 
 /** A failure the engine knows how to explain: one line, a hint, an exit code. */
 export class EngineError extends Error {
@@ -7,7 +7,11 @@ export class EngineError extends Error {
     message: string,
     readonly exitCode: ExitCodeValue,
     readonly hint?: string,
-    readonly extra: { problems?: readonly string[]; holder?: LockHolder } = {},
+    readonly extra: {
+      problems?: readonly string[];
+      fieldProblems?: readonly FieldProblem[];
+      holder?: LockHolder;
+    } = {},
   ) {
     super(message);
     this.name = 'EngineError';
@@ -18,8 +22,12 @@ export function badInput(
   message: string,
   hint?: string,
   problems?: readonly string[],
+  fieldProblems?: readonly FieldProblem[],
 ): EngineError {
-  return new EngineError('bad-input', message, ExitCode.badInput, hint, { problems });
+  return new EngineError('bad-input', message, ExitCode.badInput, hint, {
+    problems,
+    ...(fieldProblems ? { fieldProblems } : {}),
+  });
 }
 
 const NETWORK_CODES = new Set([

@@ -1,13 +1,20 @@
 /**
- * createEngine: the one entry point front ends use. See types.ts for the contract and
- * README.md for an example.
+ * The engine's public face: the only module the front ends (scripts/cli.ts, dashboard/)
+ * import. createEngine starts runs; the rest are the vocabularies a front end needs to ask
+ * for input the way the engine will check it. See types.ts for the contract and README.md
+ * for an example.
  */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { createSdkAzureClient } from './azure';
+import { catalogIn, describeEventIn } from './catalog';
 import { runCleanup } from './cleanup';
-import { Context, createContext, loadEventConfig } from './context';
+import { Context, createContext } from './context';
 import { runDeploy } from './deploy';
+import { runPlatformBuildImage } from './platform/build-image';
+import { runPlatformDeploy } from './platform/deploy';
+import { runPlatformDestroy } from './platform/destroy';
+import { runPlatformStatus } from './platform/status';
 import { runList, runOutputs } from './queries';
 import { runPlan } from './plan';
 import { RunImpl } from './run';
@@ -17,7 +24,7 @@ import {
   CommandName,
   Engine,
   EngineOptions,
-  Environment,
+  EventDescription,
   EventRef,
   Listener,
   Run,
@@ -25,24 +32,22 @@ import {
 } from './types';
 
 export * from './types';
-export { parseKeyList } from './keys';
+export { parseKeyList, KEY_PATTERN } from './keys';
 export { EngineError } from './errors';
+export { Redactor } from './redact';
+export { engineOptionsFromEnv } from './options';
+export { formatIdleCost } from './platform/idle-cost';
+// Vocabularies a front end checks input against before it asks the engine (one owner each).
+export { ENVIRONMENTS, isEnvironment } from '../lib/profiles';
+export { eventSlug } from '../lib/naming';
+export { isValidPassphrase, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '../lib/contract';
 
 /**
  * The validated event without starting a run: front ends use it to ask for one key per
  * language by name. Throws EngineError (code "bad-input") like deploy would.
  */
-export function describeEvent(
-  options: EngineOptions,
-  ref: EventRef,
-): { slug: string; environment: Environment; languages: readonly string[]; displayName: string } {
-  const event = loadEventConfig(createContext(options, createSdkAzureClient), ref);
-  return {
-    slug: event.slug,
-    environment: event.environment,
-    languages: event.languages,
-    displayName: event.displayName,
-  };
+export function describeEvent(options: EngineOptions, ref: EventRef): EventDescription {
+  return describeEventIn(createContext(options, createSdkAzureClient), ref);
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -54,10 +59,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     command: CommandName,
     event: string | undefined,
     body: (ctx: Context, run: RunImpl<R>) => Promise<void>,
+    label = event,
   ): Run<R> {
     const now = ctx.now();
     const id = `${now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
-    const safe = (event ?? '')
+    const safe = (label ?? '')
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, '-')
       .slice(0, 40);
@@ -82,6 +88,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return run;
   }
 
+  const platform = (environment: string | undefined) => `platform-${environment ?? 'production'}`;
+
   return {
     deploy: (req) => start('deploy', req.event, (c, r) => runDeploy(c, r, req)),
     teardown: (req) => start('teardown', req.event, (c, r) => runTeardown(c, r, req)),
@@ -90,6 +98,36 @@ export function createEngine(options: EngineOptions = {}): Engine {
     list: (request = {}) => start('list', undefined, (c, r) => runList(c, r, request)),
     outputs: (req) => start('outputs', req.event, (c, r) => runOutputs(c, r, req)),
     cleanup: (req = {}) => start('cleanup', undefined, (c, r) => runCleanup(c, r, req)),
+    platformDeploy: (req = {}) =>
+      start(
+        'platform-deploy',
+        undefined,
+        (c, r) => runPlatformDeploy(c, r, req),
+        platform(req.environment),
+      ),
+    platformStatus: (req = {}) =>
+      start(
+        'platform-status',
+        undefined,
+        (c, r) => runPlatformStatus(c, r, req),
+        platform(req.environment),
+      ),
+    platformDestroy: (req) =>
+      start(
+        'platform-destroy',
+        undefined,
+        (c, r) => runPlatformDestroy(c, r, req),
+        platform(req.environment),
+      ),
+    platformBuildImage: (req = {}) =>
+      start(
+        'platform-build-image',
+        undefined,
+        (c, r) => runPlatformBuildImage(c, r, req),
+        platform(req.environment),
+      ),
+    describeEvent: (ref) => describeEventIn(ctx, ref),
+    catalog: () => catalogIn(ctx),
     runs: () => [...runs],
     getRun: (id) => runs.find((r) => r.id === id),
     subscribeAll: (listener) => {

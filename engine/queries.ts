@@ -2,13 +2,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
+import { ENVIRONMENTS, isEnvironment } from '../lib/profiles';
+import { isEventGroup, MANAGED_BY, TAG } from '../lib/tags';
 import { Context, loadEventConfig } from './context';
 import { lockPath, readLock } from './lock';
 import { RunImpl } from './run';
 import { readLocalState, readState, shapeOutputs } from './state';
 import { synth } from './terraform';
 import {
-  Environment,
   EventSummary,
   ExitCode,
   ListRequest,
@@ -73,7 +74,7 @@ export async function runList(
     const events = await run.phase('query', 'Listing events', async () => {
       const out: EventSummary[] = [];
       const now = ctx.now().getTime();
-      for (const environment of ['production', 'staging', 'development'] as Environment[]) {
+      for (const environment of ENVIRONMENTS) {
         const dir = path.join(ctx.stateDir, environment);
         if (!fs.existsSync(dir)) continue;
         for (const file of fs
@@ -115,27 +116,25 @@ export async function runList(
 }
 
 const BACKENDS = ['local', 'azurerm', 'cloud'] as const;
-const ENVIRONMENTS = ['production', 'staging', 'development'] as const;
 
 /** Events from their resource groups' tags (the EventStack's tagging Aspect writes them). */
 async function listFromAzureTags(ctx: Context): Promise<EventSummary[]> {
   const now = ctx.now().getTime();
-  const groups = await ctx.azure().listResourceGroupsByTag('managed-by', 'stream-control');
+  const groups = await ctx.azure().listResourceGroupsByTag(TAG.managedBy, MANAGED_BY);
   const out: EventSummary[] = [];
   for (const g of groups) {
     const t = g.tags;
-    if (t.purpose !== 'streaming' || !t.event) continue;
-    const environment = (ENVIRONMENTS as readonly string[]).includes(t.environment)
-      ? (t.environment as Environment)
-      : undefined;
-    if (!environment) continue;
-    const backend = (BACKENDS as readonly string[]).includes(t['state-backend'])
-      ? (t['state-backend'] as EventSummary['backend'])
+    if (!isEventGroup(t)) continue;
+    const environment = t[TAG.environment];
+    if (!isEnvironment(environment)) continue;
+    const backend = (BACKENDS as readonly string[]).includes(t[TAG.stateBackend])
+      ? (t[TAG.stateBackend] as EventSummary['backend'])
       : 'local';
-    const createdAt = t.created;
-    const expiresAt = t['expires-at'];
+    const createdAt = t[TAG.created];
+    const expiresAt = t[TAG.expiresAt];
+    const event = t[TAG.event];
     out.push({
-      event: t.event,
+      event,
       environment,
       backend,
       resourceCount: 0,
@@ -144,7 +143,7 @@ async function listFromAzureTags(ctx: Context): Promise<EventSummary[]> {
       ageMs: createdAt ? now - new Date(createdAt).getTime() : undefined,
       expired: expiresAt !== undefined && new Date(expiresAt).getTime() < now,
       foundBy: 'azure',
-      lockedBy: readLock(lockPath(ctx.lockDir, environment, t.event)),
+      lockedBy: readLock(lockPath(ctx.lockDir, environment, event)),
     });
   }
   return out.sort((a, b) => a.event.localeCompare(b.event));

@@ -12,6 +12,7 @@ import {
   ExitCode,
   ExitCodeValue,
   Listener,
+  LogEvent,
   LogLevel,
   PhaseName,
   Run,
@@ -77,7 +78,7 @@ export class RunImpl<R extends RunResult> implements Run<R> {
     safeCall(this.onEvent, event);
   }
 
-  log(level: LogLevel, message: string, source: 'engine' | 'terraform' = 'engine'): void {
+  log(level: LogLevel, message: string, source: LogEvent['source'] = 'engine'): void {
     if (level === 'debug' && !this.debug) {
       // Debug lines still go to the file: that is where an operator looks afterwards.
       fs.appendFileSync(

@@ -1,5 +1,6 @@
 /** status: what Azure says the event runs, live health, and time left until expiry. */
 import { EventConfig } from '../lib/event-model';
+import { TAG } from '../lib/tags';
 import { Context, loadEventConfig } from './context';
 import { defaultProbe, healthTargets, probeAll } from './health';
 import { RunImpl } from './run';
@@ -29,8 +30,7 @@ export async function runStatus(
         () => undefined,
       );
       const outputs = view ? shapeOutputs(view, false).outputs : {};
-      const resourceGroup =
-        (outputs.resource_group as string | undefined) ?? ev.names.resourceGroup;
+      const resourceGroup = outputs.resource_group ?? ev.names.resourceGroup;
       const azure = ctx.azure();
       const group = await azure.getResourceGroup(resourceGroup);
       if (!group) return { resourceGroup, exists: false as const };
@@ -55,7 +55,7 @@ export async function runStatus(
         probe,
         healthTargets({ ...outputs, resource_group: resourceGroup }),
       );
-      const expiresAt = group.tags['expires-at'] ?? (outputs.expires_at as string | undefined);
+      const expiresAt = group.tags[TAG.expiresAt] ?? outputs.expires_at;
       return { resourceGroup, exists: true as const, containerGroups, vms, health, expiresAt };
     });
     const timeLeftMs =

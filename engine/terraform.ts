@@ -3,10 +3,11 @@
  * go in as TF_VAR_ values in the child's environment and nowhere else.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
 import { SRT_PASSPHRASE_VARIABLE, tfVarEnv, youtubeKeyVariable } from '../lib/secrets';
 import { childEnv, runChild } from './child';
-import { appCommand, appEnv, Context, outDir, stackDir } from './context';
+import { appCommand, appEnv, Context, outDir } from './context';
 import { EngineError } from './errors';
 import { RunImpl } from './run';
 import { ExitCode, RunResult } from './types';
@@ -39,17 +40,31 @@ export function placeholderSecrets(event: EventConfig): Secrets {
 
 type AnyRun = RunImpl<RunResult>;
 
+/** One stack of the app, as the engine synthesizes and applies it. */
+export interface StackTarget {
+  /** cdktf stack name: the event slug, or platform-<env>. */
+  readonly stack: string;
+  /** Synth output folder, one per stack so two runs never share one. */
+  readonly outDir: string;
+  /** What the app reads to synthesize exactly this stack (lib/app-env.ts). */
+  readonly appEnv: Record<string, string>;
+}
+
+export function eventTarget(ctx: Context, event: EventConfig): StackTarget {
+  return { stack: event.slug, outDir: outDir(ctx, event), appEnv: appEnv(ctx, event) };
+}
+
 async function cdktf(
   ctx: Context,
   run: AnyRun,
-  event: EventConfig,
+  target: StackTarget,
   args: string[],
   extraEnv: Record<string, string>,
 ): Promise<{ ok: boolean; tail: readonly string[] }> {
-  const prefix = new RegExp(`^${event.slug}\\s+`);
+  const prefix = new RegExp(`^${target.stack}\\s+`);
   const result = await runChild(ctx.cdktfBin, args, {
     cwd: ctx.projectDir,
-    env: childEnv(ctx.env, { ...appEnv(ctx, event), ...extraEnv }),
+    env: childEnv(ctx.env, { ...target.appEnv, ...extraEnv }),
     signal: run.abort.signal,
     // cdktf prefixes some lines with the stack name; the run is about one stack anyway.
     onLine: (line) => run.log('info', line.replace(prefix, ''), 'terraform'),
@@ -59,26 +74,34 @@ async function cdktf(
   return { ok: result.code === 0, tail: result.tail };
 }
 
-/** Runs the project's app for this one event; returns the synthesized Terraform JSON. */
-export async function synth(ctx: Context, run: AnyRun, event: EventConfig): Promise<TerraformJson> {
-  const dir = outDir(ctx, event);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
+/** Runs the project's app for this one stack; returns the synthesized Terraform JSON. */
+export async function synthStack(
+  ctx: Context,
+  run: AnyRun,
+  target: StackTarget,
+): Promise<TerraformJson> {
+  fs.rmSync(target.outDir, { recursive: true, force: true });
+  fs.mkdirSync(target.outDir, { recursive: true });
   const result = await runChild('sh', ['-c', appCommand(ctx)], {
     cwd: ctx.projectDir,
-    env: childEnv(ctx.env, { ...appEnv(ctx, event), CDKTF_OUTDIR: dir }),
+    env: childEnv(ctx.env, { ...target.appEnv, CDKTF_OUTDIR: target.outDir }),
     signal: run.abort.signal,
     onLine: (line) => run.log('info', line, 'terraform'),
   });
   if (result.code !== 0) {
     throw new EngineError(
       'synth-failed',
-      `synthesizing ${event.slug} failed: ${errorLine(result.tail) ?? `exit code ${result.code}`}`,
+      `synthesizing ${target.stack} failed: ${errorLine(result.tail) ?? `exit code ${result.code}`}`,
       result.code === 2 ? ExitCode.badInput : ExitCode.failed,
       'see the log file for the full output',
     );
   }
-  return readSynth(ctx, event);
+  return readStackJson(target);
+}
+
+/** Runs the project's app for this one event; returns the synthesized Terraform JSON. */
+export function synth(ctx: Context, run: AnyRun, event: EventConfig): Promise<TerraformJson> {
+  return synthStack(ctx, run, eventTarget(ctx, event));
 }
 
 export interface TerraformJson {
@@ -88,12 +111,12 @@ export interface TerraformJson {
   terraform?: Record<string, unknown>;
 }
 
-export function readSynth(ctx: Context, event: EventConfig): TerraformJson {
-  const file = `${stackDir(ctx, event)}/cdk.tf.json`;
+function readStackJson(target: StackTarget): TerraformJson {
+  const file = path.join(target.outDir, 'stacks', target.stack, 'cdk.tf.json');
   if (!fs.existsSync(file)) {
     throw new EngineError(
       'synth-failed',
-      `the app produced no stack named ${event.slug}`,
+      `the app produced no stack named ${target.stack}`,
       ExitCode.failed,
       'check that the app names its stack by the event slug',
     );
@@ -101,28 +124,32 @@ export function readSynth(ctx: Context, event: EventConfig): TerraformJson {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as TerraformJson;
 }
 
-/** `cdktf deploy|destroy` of the already synthesized event stack. */
-function applyVerb(
+export function readSynth(ctx: Context, event: EventConfig): TerraformJson {
+  return readStackJson(eventTarget(ctx, event));
+}
+
+/** `cdktf deploy|destroy` of an already synthesized stack. */
+export function applyStack(
   verb: 'deploy' | 'destroy',
   ctx: Context,
   run: AnyRun,
-  event: EventConfig,
-  env: Record<string, string>,
+  target: StackTarget,
+  env: Record<string, string> = {},
 ) {
-  const args = [verb, event.slug, '--auto-approve', '--skip-synth', '--no-color'];
-  return cdktf(ctx, run, event, [...args, '--output', outDir(ctx, event)], env);
+  const args = [verb, target.stack, '--auto-approve', '--skip-synth', '--no-color'];
+  return cdktf(ctx, run, target, [...args, '--output', target.outDir], env);
 }
 
 export function deploy(ctx: Context, run: AnyRun, event: EventConfig, secrets: Secrets) {
-  return applyVerb('deploy', ctx, run, event, secretEnv(event, secrets));
+  return applyStack('deploy', ctx, run, eventTarget(ctx, event), secretEnv(event, secrets));
 }
 
 export function destroy(ctx: Context, run: AnyRun, event: EventConfig, secrets?: Secrets) {
-  return applyVerb(
+  return applyStack(
     'destroy',
     ctx,
     run,
-    event,
+    eventTarget(ctx, event),
     secretEnv(event, secrets ?? placeholderSecrets(event)),
   );
 }

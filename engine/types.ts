@@ -1,3 +1,12 @@
+import type { PlatformOutputs } from '../lib/platform-outputs';
+import type { EnvironmentName } from '../lib/profiles';
+import type { EventOutputs } from '../lib/stack-outputs';
+import type { IdleCostReport } from './platform/idle-cost';
+
+export type { EventOutputs, MixerOutput } from '../lib/stack-outputs';
+export type { PlatformOutputs } from '../lib/platform-outputs';
+export type { IdleCostLine, IdleCostReport } from './platform/idle-cost';
+
 /**
  * Public API of the stream-control engine. The CLI (scripts/cli.ts) and the web dashboard
  * (dashboard/) are both front ends of it: they start runs, subscribe to a run's events and
@@ -31,9 +40,20 @@ export const ExitCode = {
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-export type Environment = 'production' | 'staging' | 'development';
+/** lib/profiles.ts owns the list (ENVIRONMENTS). */
+export type Environment = EnvironmentName;
 export type CommandName =
-  'deploy' | 'teardown' | 'status' | 'plan' | 'list' | 'outputs' | 'cleanup';
+  | 'deploy'
+  | 'teardown'
+  | 'status'
+  | 'plan'
+  | 'list'
+  | 'outputs'
+  | 'cleanup'
+  | 'platform-deploy'
+  | 'platform-status'
+  | 'platform-destroy'
+  | 'platform-build-image';
 
 /** Phases a run may go through, in this order (a command uses a subset). */
 export type PhaseName =
@@ -46,7 +66,8 @@ export type PhaseName =
   | 'health'
   | 'destroy'
   | 'query' // status / list / outputs / plan reads
-  | 'cleanup';
+  | 'cleanup'
+  | 'build'; // platform build-image (Packer)
 
 /** Who holds an event's lock. Written as JSON into <lockDir>/<slug>.lock. */
 export interface LockHolder {
@@ -97,8 +118,11 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export interface LogEvent extends EventBase {
   readonly type: 'log';
   readonly level: LogLevel;
-  /** engine: the engine's own narration; terraform: a line from the cdktf/terraform child. */
-  readonly source: 'engine' | 'terraform';
+  /**
+   * engine: the engine's own narration; terraform: a line from the cdktf/terraform child;
+   * packer: a line from Packer (platform build-image).
+   */
+  readonly source: 'engine' | 'terraform' | 'packer';
   /** Already redacted. */
   readonly message: string;
 }
@@ -135,10 +159,19 @@ export interface RunError {
   readonly hint?: string;
   /** Every problem when several inputs were bad (validation). */
   readonly problems?: readonly string[];
+  /** The same problems, each with the request field it belongs to (for a form). */
+  readonly fieldProblems?: readonly FieldProblem[];
   /** Set when code is "locked". */
   readonly holder?: LockHolder;
   /** Stack trace, only for --debug display. Redacted. */
   readonly stack?: string;
+}
+
+export interface FieldProblem {
+  /** Request field: "event", "environment", "youtubeKeys.<language>", "srtPassphrase". */
+  readonly field: string;
+  /** One line: the value's problem and the rule. */
+  readonly message: string;
 }
 
 interface ResultBase {
@@ -149,29 +182,6 @@ interface ResultBase {
   readonly logFile: string;
   readonly elapsedMs: number;
   readonly error?: RunError;
-}
-
-export interface MixerOutput {
-  readonly language: string;
-  readonly computer_name: string;
-  readonly private_ip: string;
-  readonly public_ip: string;
-  readonly rdp: string;
-}
-
-/** Stack outputs, as the EventStack declares them. Sensitive ones only when asked. */
-export interface EventOutputs {
-  readonly resource_group?: string;
-  readonly expires_at?: string;
-  readonly program_ingest_url?: string;
-  readonly slides_ingest_url?: string;
-  readonly relay_health_url?: string;
-  readonly splitter_health_url?: string;
-  readonly mixers?: readonly MixerOutput[];
-  readonly mixer_admin_username?: string;
-  /** Present only with showSecrets; otherwise absent and listed in `redacted`. */
-  readonly mixer_admin_password?: string;
-  readonly [other: string]: unknown;
 }
 
 export interface ComponentHealth {
@@ -327,6 +337,45 @@ export interface CleanupResult extends ResultBase {
   readonly candidates: readonly CleanupCandidate[];
 }
 
+interface PlatformResultBase extends ResultBase {
+  readonly environment: Environment;
+  /** cdktf stack name, platform-<env>. */
+  readonly stack: string;
+}
+
+export interface PlatformDeployResult extends PlatformResultBase {
+  readonly command: 'platform-deploy';
+  /** Where the platform's state is (local, it creates the storage events use). */
+  readonly stateFile: string;
+  /** After a success. */
+  readonly outputs?: PlatformOutputs;
+  /** After a failure: resource addresses in state, checked (a platform is never rolled back). */
+  readonly remaining?: readonly string[];
+}
+
+export interface PlatformDestroyResult extends PlatformResultBase {
+  readonly command: 'platform-destroy';
+  /** True when there was nothing to destroy. */
+  readonly nothingLeft: boolean;
+  readonly destroyed: readonly string[];
+  readonly remaining: readonly string[];
+}
+
+export interface PlatformStatusResult extends PlatformResultBase {
+  readonly command: 'platform-status';
+  readonly deployed: boolean;
+  readonly outputs?: PlatformOutputs;
+  readonly idleCost: IdleCostReport;
+}
+
+export interface BuildImageResult extends PlatformResultBase {
+  readonly command: 'platform-build-image';
+  /** Gallery image version, set once it is known. */
+  readonly version?: string;
+  /** Gallery image definition it was published to. */
+  readonly imageName?: string;
+}
+
 export type RunResult =
   | DeployResult
   | TeardownResult
@@ -334,7 +383,11 @@ export type RunResult =
   | PlanResult
   | ListResult
   | OutputsResult
-  | CleanupResult;
+  | CleanupResult
+  | PlatformDeployResult
+  | PlatformDestroyResult
+  | PlatformStatusResult
+  | BuildImageResult;
 
 // ---------------------------------------------------------------- requests
 
@@ -375,6 +428,43 @@ export interface CleanupRequest {
   readonly dryRun?: boolean;
 }
 
+export interface PlatformRequest {
+  /** @default "production" */
+  readonly environment?: Environment;
+}
+
+export interface PlatformDestroyRequest extends PlatformRequest {
+  /** The front end asked the operator; the engine refuses without it. */
+  readonly confirm: true;
+}
+
+export interface BuildImageRequest extends PlatformRequest {
+  /** Gallery image version to publish. @default 1.<yyyymmdd>.<hhmm> of now, UTC */
+  readonly version?: string;
+}
+
+/** An event as the engine would deploy it, for a front end's form or prompt. */
+export interface EventDescription {
+  readonly slug: string;
+  /** What the crew calls it (the event file's "name", else what was typed). */
+  readonly displayName: string;
+  readonly environment: Environment;
+  /** One YouTube key per language, in this order. */
+  readonly languages: readonly string[];
+  readonly ttlHours: number;
+  /** Base name of the event's file, when it has one (else the event is made of defaults). */
+  readonly file?: string;
+}
+
+/** What a front end can offer to deploy. */
+export interface Catalog {
+  readonly environments: readonly Environment[];
+  /** Every valid event file. */
+  readonly events: readonly EventDescription[];
+  /** Broken event files, one line per problem, each naming its file; the rest are offered. */
+  readonly problems: readonly string[];
+}
+
 // ---------------------------------------------------------------- runs and the engine
 
 export interface Run<R extends RunResult = RunResult> {
@@ -405,6 +495,21 @@ export interface Engine {
   list(request?: ListRequest): Run<ListResult>;
   outputs(request: OutputsRequest): Run<OutputsResult>;
   cleanup(request?: CleanupRequest): Run<CleanupResult>;
+  /** Create or update one environment's platform (state storage, registry, gallery). */
+  platformDeploy(request?: PlatformRequest): Run<PlatformDeployResult>;
+  /** What the platform holds and what it costs while idle; reads files only. */
+  platformStatus(request?: PlatformRequest): Run<PlatformStatusResult>;
+  /** Destroy the platform; refused while events of the environment are deployed. */
+  platformDestroy(request: PlatformDestroyRequest): Run<PlatformDestroyResult>;
+  /** Build the mixer image with Packer and publish it as a new gallery version. */
+  platformBuildImage(request?: BuildImageRequest): Run<BuildImageResult>;
+  /**
+   * The validated event without starting a run, from this engine's events folder, state and
+   * environment. Throws EngineError (code "bad-input", with problems and fieldProblems).
+   */
+  describeEvent(ref: EventRef): EventDescription;
+  /** The event files on offer, each validated the way deploy would. */
+  catalog(): Catalog;
   /** Runs started by this engine instance, oldest first (finished ones included). */
   runs(): readonly Run[];
   getRun(id: string): Run | undefined;
@@ -470,6 +575,8 @@ export interface EngineOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** @default <projectDir>/node_modules/.bin/cdktf */
   readonly cdktfBin?: string;
+  /** Packer, for platform build-image. @default "packer" on PATH */
+  readonly packerBin?: string;
   /** Terraform Cloud API. @default { baseUrl: "https://app.terraform.io" } */
   readonly terraformCloud?: { readonly baseUrl?: string; readonly token?: string };
   /** Also mirror debug-level lines into events. @default false */

@@ -15,7 +15,7 @@ import {
   StateBackendSettings,
 } from './profiles';
 import { PlatformOutputs, platformBackend, readPlatformOutputs } from './platform-outputs';
-import { getPlatformSettings } from '../platform/settings';
+import { getPlatformSettings } from './platform-settings';
 
 export { DEFAULT_LANGUAGES } from './event-rules';
 import {
@@ -121,7 +121,8 @@ export interface ResolveOptions {
   readonly env?: NodeJS.ProcessEnv;
   /**
    * The environment's platform outputs; null ignores the platform.
-   * @default - read by lib/platform-outputs (profile override, else state/platform/<env>.tfstate)
+   * @default - read by lib/platform-outputs: the profile's override, else
+   * <STREAM_CONTROL_STATE_DIR or state>/platform/<env>.tfstate
    */
   readonly platform?: PlatformOutputs | null;
 }
@@ -269,8 +270,11 @@ function resolvePlatform(
 ): { outputs?: PlatformOutputs; mixerImage: MixerImageRequest } {
   try {
     const settings = getPlatformSettings(environment);
+    const stateDir = (options.env ?? process.env).STREAM_CONTROL_STATE_DIR || undefined;
     const outputs =
-      options.platform === null ? undefined : (options.platform ?? readPlatformOutputs(settings));
+      options.platform === null
+        ? undefined
+        : (options.platform ?? readPlatformOutputs(settings, { stateDir }));
     return { outputs, mixerImage: { kind: settings.mixerImage } };
   } catch (err) {
     problems.push((err as Error).message);

@@ -5,6 +5,7 @@
 import { contains, Cidr, overlaps, parseCidr } from './cidr';
 import type { MixerImage, MixerImageRequest } from './event-model';
 import type { PlatformOutputs } from './platform-outputs';
+import { checkName } from './naming';
 import { EnvironmentProfile, StateBackendSettings } from './profiles';
 
 export const DEFAULT_LANGUAGES = ['original', 'spanish', 'french'] as const;
@@ -167,10 +168,13 @@ export function resolveStateBackend(
       env.STREAM_STATE_RESOURCE_GROUP ??
       fromBase?.resourceGroupName ??
       fromPlatform?.resourceGroupName;
-    if (!storageAccountName || !/^[a-z0-9]{3,24}$/.test(storageAccountName)) {
-      problems.push(
-        `stateBackend storage account ${JSON.stringify(storageAccountName ?? '')} must be 3-24 lowercase letters and digits (set STREAM_STATE_STORAGE_ACCOUNT or the profile)`,
-      );
+    const badAccount = checkName(
+      'storageAccount',
+      storageAccountName,
+      'stateBackend storage account',
+    );
+    if (badAccount) {
+      problems.push(`${badAccount} (set STREAM_STATE_STORAGE_ACCOUNT or the profile)`);
     }
     if (!resourceGroupName)
       problems.push(

@@ -30,42 +30,103 @@ export type NameKind =
 
 interface KindRule {
   readonly prefix: string;
+  readonly minLength: number;
   readonly maxLength: number;
-  /** Characters left after the kind's own normalization; anything else is a bug upstream. */
+  /** Azure's character rule for the kind (what a name given from outside must pass too). */
   readonly allowed: RegExp;
   readonly separator: string;
+  /** The rule in words, for error messages. @default "<min>-<max> of a-z, 0-9 and -" */
+  readonly rule?: string;
 }
 
 const SAFE = /^[a-z0-9-]+$/;
 const ALNUM = /^[a-z0-9]+$/;
 
 const RULES: Readonly<Record<NameKind, KindRule>> = {
-  resourceGroup: { prefix: 'rg-streaming', maxLength: 90, allowed: SAFE, separator: '-' },
-  virtualNetwork: { prefix: 'vnet', maxLength: 64, allowed: SAFE, separator: '-' },
-  subnet: { prefix: 'snet', maxLength: 80, allowed: SAFE, separator: '-' },
-  networkSecurityGroup: { prefix: 'nsg', maxLength: 80, allowed: SAFE, separator: '-' },
-  publicIp: { prefix: 'pip', maxLength: 80, allowed: SAFE, separator: '-' },
-  networkInterface: { prefix: 'nic', maxLength: 80, allowed: SAFE, separator: '-' },
-  virtualMachine: { prefix: 'vm', maxLength: 64, allowed: SAFE, separator: '-' },
-  // Container groups: lowercase, 1-63, no leading/trailing or double hyphens.
-  containerGroup: { prefix: 'ci', maxLength: 63, allowed: SAFE, separator: '-' },
-  // DNS labels are unique per region across all of Azure: a hash suffix keeps ours apart.
-  dnsLabel: { prefix: 'srt', maxLength: 63, allowed: SAFE, separator: '-' },
-  osDisk: { prefix: 'osdisk', maxLength: 80, allowed: SAFE, separator: '-' },
-  storageAccount: { prefix: 'ststream', maxLength: 24, allowed: ALNUM, separator: '' },
-  containerRegistry: { prefix: 'crstream', maxLength: 50, allowed: ALNUM, separator: '' },
-  gallery: { prefix: 'gal_stream', maxLength: 80, allowed: /^[a-z0-9_]+$/, separator: '_' },
-  userAssignedIdentity: { prefix: 'id', maxLength: 128, allowed: SAFE, separator: '-' },
-  tfcWorkspace: { prefix: 'streaming', maxLength: 90, allowed: SAFE, separator: '-' },
-  // Never starts "rg-streaming-", so no event (whatever its name) can share it.
-  platformResourceGroup: {
-    prefix: 'rg-platform-streaming',
+  resourceGroup: {
+    prefix: 'rg-streaming',
+    minLength: 1,
     maxLength: 90,
     allowed: SAFE,
     separator: '-',
   },
-  galleryImage: { prefix: 'img', maxLength: 80, allowed: SAFE, separator: '-' },
+  virtualNetwork: { prefix: 'vnet', minLength: 2, maxLength: 64, allowed: SAFE, separator: '-' },
+  subnet: { prefix: 'snet', minLength: 1, maxLength: 80, allowed: SAFE, separator: '-' },
+  networkSecurityGroup: {
+    prefix: 'nsg',
+    minLength: 1,
+    maxLength: 80,
+    allowed: SAFE,
+    separator: '-',
+  },
+  publicIp: { prefix: 'pip', minLength: 1, maxLength: 80, allowed: SAFE, separator: '-' },
+  networkInterface: { prefix: 'nic', minLength: 1, maxLength: 80, allowed: SAFE, separator: '-' },
+  virtualMachine: { prefix: 'vm', minLength: 1, maxLength: 64, allowed: SAFE, separator: '-' },
+  // Container groups: lowercase, 1-63, no leading/trailing or double hyphens.
+  containerGroup: { prefix: 'ci', minLength: 1, maxLength: 63, allowed: SAFE, separator: '-' },
+  // DNS labels are unique per region across all of Azure: a hash suffix keeps ours apart.
+  dnsLabel: { prefix: 'srt', minLength: 3, maxLength: 63, allowed: SAFE, separator: '-' },
+  osDisk: { prefix: 'osdisk', minLength: 1, maxLength: 80, allowed: SAFE, separator: '-' },
+  storageAccount: {
+    prefix: 'ststream',
+    minLength: 3,
+    maxLength: 24,
+    allowed: ALNUM,
+    separator: '',
+    rule: '3-24 lowercase letters and digits',
+  },
+  containerRegistry: {
+    prefix: 'crstream',
+    minLength: 5,
+    maxLength: 50,
+    allowed: ALNUM,
+    separator: '',
+    rule: '5-50 lowercase letters and digits',
+  },
+  gallery: {
+    prefix: 'gal_stream',
+    minLength: 2,
+    maxLength: 80,
+    allowed: /^[A-Za-z0-9]([A-Za-z0-9_.]*[A-Za-z0-9])?$/,
+    separator: '_',
+    rule: '2-80 letters, digits, "_" and ".", not starting or ending with "_" or "."',
+  },
+  userAssignedIdentity: {
+    prefix: 'id',
+    minLength: 3,
+    maxLength: 128,
+    allowed: SAFE,
+    separator: '-',
+  },
+  tfcWorkspace: { prefix: 'streaming', minLength: 1, maxLength: 90, allowed: SAFE, separator: '-' },
+  // Never starts "rg-streaming-", so no event (whatever its name) can share it.
+  platformResourceGroup: {
+    prefix: 'rg-platform-streaming',
+    minLength: 1,
+    maxLength: 90,
+    allowed: SAFE,
+    separator: '-',
+  },
+  galleryImage: { prefix: 'img', minLength: 1, maxLength: 80, allowed: SAFE, separator: '-' },
 };
+
+/**
+ * Checks a name given from outside (a construct prop, a profile setting) against its kind's
+ * rule; returns the problem as one line naming the field, the value and the rule, or undefined.
+ */
+export function checkName(kind: NameKind, value: unknown, field: string): string | undefined {
+  const rule = RULES[kind];
+  if (
+    typeof value === 'string' &&
+    value.length >= rule.minLength &&
+    value.length <= rule.maxLength &&
+    rule.allowed.test(value)
+  ) {
+    return undefined;
+  }
+  const words = rule.rule ?? `${rule.minLength}-${rule.maxLength} of a-z, 0-9 and "-"`;
+  return `${field} ${JSON.stringify(value ?? '')} must be ${words}`;
+}
 
 /** Short, stable digest used to keep truncated or globally scoped names unique. */
 export function shortHash(text: string, length = 6): string {

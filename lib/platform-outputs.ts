@@ -7,21 +7,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PlatformOutputOverride, PlatformSettings } from './platform-settings';
 import { StateBackendSettings } from './profiles';
-import { PlatformOutputOverride, PlatformSettings } from '../platform/settings';
-
-/** Output names of PlatformStack; the stack declares its outputs with exactly these. */
-export const OUTPUT_NAMES = {
-  resourceGroupName: 'platform_resource_group_name',
-  stateResourceGroupName: 'state_resource_group_name',
-  stateStorageAccountName: 'state_storage_account_name',
-  stateContainerName: 'state_container_name',
-  registryLoginServer: 'registry_login_server',
-  pullIdentityId: 'registry_pull_identity_id',
-  mixerImageId: 'mixer_image_id',
-  galleryName: 'gallery_name',
-  mixerImageName: 'mixer_image_name',
-} as const;
+import { PLATFORM_OUTPUTS } from './stack-outputs';
 
 export interface PlatformOutputs {
   /** Where the values came from, for status output and error messages. */
@@ -39,12 +27,12 @@ export interface PlatformOutputs {
   readonly mixerImageName?: string;
 }
 
-/** Project root: the folder holding config/ and state/. */
-export const PROJECT_DIR = path.join(__dirname, '..');
+/** The repository's state folder; the engine and the app are told another one explicitly. */
+export const DEFAULT_STATE_DIR = path.join(__dirname, '..', 'state');
 
-/** <projectDir>/state/platform/<env>.tfstate, where PlatformStack's local backend writes. */
-export function platformStatePath(environment: string, projectDir = PROJECT_DIR): string {
-  return path.join(projectDir, 'state', 'platform', `${environment}.tfstate`);
+/** <stateDir>/platform/<env>.tfstate, where PlatformStack's local backend writes. */
+export function platformStatePath(environment: string, stateDir = DEFAULT_STATE_DIR): string {
+  return path.join(stateDir, 'platform', `${environment}.tfstate`);
 }
 
 /** Reads the outputs of a Terraform state file; undefined when it does not exist. */
@@ -65,13 +53,13 @@ export function readStateOutputs(file: string): Record<string, string> | undefin
 
 function fromOverride(o: PlatformOutputOverride): Record<string, string> {
   const pairs: [string, string | undefined][] = [
-    [OUTPUT_NAMES.resourceGroupName, o.resourceGroupName],
-    [OUTPUT_NAMES.stateResourceGroupName, o.resourceGroupName],
-    [OUTPUT_NAMES.stateStorageAccountName, o.stateStorageAccountName],
-    [OUTPUT_NAMES.stateContainerName, o.stateContainerName ?? 'tfstate'],
-    [OUTPUT_NAMES.registryLoginServer, o.registryLoginServer],
-    [OUTPUT_NAMES.pullIdentityId, o.pullIdentityId],
-    [OUTPUT_NAMES.mixerImageId, o.mixerImageId],
+    [PLATFORM_OUTPUTS.resourceGroupName, o.resourceGroupName],
+    [PLATFORM_OUTPUTS.stateResourceGroupName, o.resourceGroupName],
+    [PLATFORM_OUTPUTS.stateStorageAccountName, o.stateStorageAccountName],
+    [PLATFORM_OUTPUTS.stateContainerName, o.stateContainerName ?? 'tfstate'],
+    [PLATFORM_OUTPUTS.registryLoginServer, o.registryLoginServer],
+    [PLATFORM_OUTPUTS.pullIdentityId, o.pullIdentityId],
+    [PLATFORM_OUTPUTS.mixerImageId, o.mixerImageId],
   ];
   return Object.fromEntries(pairs.filter((p): p is [string, string] => typeof p[1] === 'string'));
 }
@@ -80,7 +68,7 @@ function toOutputs(
   raw: Record<string, string>,
   source: PlatformOutputs['source'],
 ): PlatformOutputs {
-  const n = OUTPUT_NAMES;
+  const n = PLATFORM_OUTPUTS;
   const account = raw[n.stateStorageAccountName];
   const stateRg = raw[n.stateResourceGroupName] ?? raw[n.resourceGroupName];
   const server = raw[n.registryLoginServer];
@@ -104,9 +92,9 @@ function toOutputs(
 }
 
 export interface ReadPlatformOptions {
-  /** @default PROJECT_DIR */
-  readonly projectDir?: string;
-  /** @default - platformStatePath(environment, projectDir) */
+  /** Folder holding platform/<env>.tfstate. @default DEFAULT_STATE_DIR */
+  readonly stateDir?: string;
+  /** @default - platformStatePath(environment, stateDir) */
   readonly stateFile?: string;
 }
 
@@ -119,8 +107,7 @@ export function readPlatformOutputs(
   options: ReadPlatformOptions = {},
 ): PlatformOutputs | undefined {
   if (settings.outputs) return toOutputs(fromOverride(settings.outputs), 'profile');
-  const file =
-    options.stateFile ?? platformStatePath(settings.environment, options.projectDir ?? PROJECT_DIR);
+  const file = options.stateFile ?? platformStatePath(settings.environment, options.stateDir);
   const raw = readStateOutputs(file);
   return raw ? toOutputs(raw, 'state') : undefined;
 }

@@ -1,6 +1,8 @@
 /**
  * Environment profiles: where and how big an environment's events are, and where their
- * state lives. The data is config/environments.json so crews change it by review, not code.
+ * state lives. The data is config/environments.json so crews change it by review, not code;
+ * this module is its only reader (the platform block is checked in platform-settings.ts).
+ * It also owns the list of environments.
  */
 import profilesJson from '../config/environments.json';
 
@@ -46,12 +48,20 @@ export interface EnvironmentProfile {
   readonly stateBackend: StateBackendSettings;
 }
 
-const table = profilesJson as unknown as Record<string, Omit<EnvironmentProfile, 'name'>>;
+type Entry = Omit<EnvironmentProfile, 'name'> & { readonly platform?: unknown };
+const table = profilesJson as unknown as Record<string, Entry>;
 
 export function isEnvironment(value: unknown): value is EnvironmentName {
   return typeof value === 'string' && (ENVIRONMENTS as readonly string[]).includes(value);
 }
 
 export function getProfile(environment: EnvironmentName): EnvironmentProfile {
-  return { name: environment, ...table[environment] };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { platform, ...profile } = table[environment];
+  return { name: environment, ...profile };
+}
+
+/** The environment's "platform" block as written; platform-settings.ts checks it. */
+export function platformBlock(environment: EnvironmentName): unknown {
+  return table[environment]?.platform;
 }

@@ -14,14 +14,3 @@ export class TaggingAspect implements IAspect {
     node.tags = { ...this.tags, ...(node.tagsInput ?? {}) };
   }
 }
-
-/** The tags cleanup and cost reports rely on. */
-export const REQUIRED_TAGS = [
-  'purpose',
-  'event',
-  'environment',
-  'created',
-  'expires-at',
-  'ttl',
-  'auto_cleanup',
-] as const;

@@ -6,15 +6,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   createEngine,
-  describeEvent,
   Engine,
   EngineOptions,
+  engineOptionsFromEnv,
   EventRef,
   ExitCode,
   Run,
   RunResult,
 } from '../engine';
-import { Args, COMMANDS, Command, parseCommand } from './cli/args';
+import {
+  Args,
+  COMMANDS,
+  ParsedCommand,
+  parseCommand,
+  PLATFORM_COMMANDS,
+  PlatformCommand,
+} from './cli/args';
 import { CliError } from './cli/errors';
 import { collectKeys, readPassphrase } from './cli/keys';
 import { Prompter, ttyPrompter } from './cli/prompt';
@@ -37,32 +44,27 @@ export interface CliDeps {
 
 const ROOT = path.join(__dirname, '..');
 
-/** Folder overrides, for CI runners and tests; documented in help/cli.md. */
-export function engineOptionsFromEnv(env: Env, debug: boolean): EngineOptions {
-  const attempts = Number(env.STREAM_CONTROL_HEALTH_ATTEMPTS ?? 40);
-  const intervalMs = Number(env.STREAM_CONTROL_HEALTH_INTERVAL_MS ?? 15_000);
-  return {
-    projectDir: env.STREAM_CONTROL_PROJECT_DIR || ROOT,
-    eventsDir: env.STREAM_CONTROL_EVENTS_DIR || undefined,
-    stateDir: env.STREAM_CONTROL_STATE_DIR || undefined,
-    logDir: env.STREAM_CONTROL_LOG_DIR || undefined,
-    lockDir: env.STREAM_CONTROL_LOCK_DIR || undefined,
-    cdktfBin: env.STREAM_CONTROL_CDKTF || path.join(ROOT, 'node_modules', '.bin', 'cdktf'),
-    terraformCloud: { baseUrl: env.STREAM_CONTROL_TFC_URL || undefined },
-    health: {
-      attempts: attempts > 0 ? attempts : 40,
-      intervalMs: intervalMs >= 0 ? intervalMs : 15_000,
-    },
-    env,
-    debug,
-  };
-}
-
 function helpText(command?: string): string {
   const file = command
-    ? path.join(ROOT, 'help', 'cli', `${command}.md`)
+    ? path.join(ROOT, 'help', 'cli', `${command.split(' ')[0]}.md`)
     : path.join(ROOT, 'help', 'cli.md');
   return fs.readFileSync(file, 'utf8').trimEnd();
+}
+
+/** `platform <sub> ...` becomes "platform <sub>" and the rest; a missing sub is bad input. */
+function platformCommand(rest: readonly string[]): {
+  command: `platform ${PlatformCommand}` | undefined;
+  argv: readonly string[];
+} {
+  const [sub, ...argv] = rest;
+  if (sub === undefined || sub === '--help' || sub === '-h') return { command: undefined, argv };
+  if (!(PLATFORM_COMMANDS as readonly string[]).includes(sub)) {
+    throw new CliError(
+      `unknown platform command "${sub}"`,
+      `platform commands: ${PLATFORM_COMMANDS.join(', ')}; see ./stream-control platform --help`,
+    );
+  }
+  return { command: `platform ${sub as PlatformCommand}`, argv };
 }
 
 export async function main(argv: readonly string[], deps: CliDeps = {}): Promise<number> {
@@ -82,17 +84,36 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
         `commands: ${COMMANDS.join(', ')}; see ./stream-control --help`,
       );
     }
-    if (command === 'dashboard') return await dashboard(rest);
-    const args = parseCommand(command as Exclude<Command, 'dashboard'>, rest);
+    if (command === 'dashboard') {
+      // The launcher starts the dashboard itself, so this front end never loads the other.
+      throw new CliError(
+        'the dashboard starts through the launcher',
+        'run ./stream-control dashboard (help/dashboard.md)',
+      );
+    }
+    let parsed: ParsedCommand;
+    let argv: readonly string[] = rest;
+    if (command === 'platform') {
+      const p = platformCommand(rest);
+      if (!p.command) {
+        out(helpText('platform'));
+        return rest.length === 0 ? ExitCode.badInput : ExitCode.ok;
+      }
+      parsed = p.command;
+      argv = p.argv;
+    } else {
+      parsed = command as ParsedCommand;
+    }
+    const args = parseCommand(parsed, argv);
     if (args.help) {
-      out(helpText(command));
+      out(helpText(parsed));
       return ExitCode.ok;
     }
     const json = Boolean(args.json);
     const plain = json || env.CI === 'true' || env.CI === '1';
     const options = deps.engineOptions ?? engineOptionsFromEnv(env, debug);
     const engine = deps.engine ?? createEngine(options);
-    const run = await start(command as Exclude<Command, 'dashboard'>, args, {
+    const run = await start(parsed, args, {
       engine,
       options,
       env,
@@ -134,20 +155,6 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
   }
 }
 
-async function dashboard(rest: readonly string[]): Promise<number> {
-  const entry = path.join(ROOT, 'dashboard', 'run');
-  if (!fs.existsSync(`${entry}.ts`) && !fs.existsSync(`${entry}.js`)) {
-    throw new CliError(
-      'the dashboard is not installed in this checkout',
-      'see help/dashboard.md',
-      ExitCode.prerequisite,
-    );
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(entry) as { runDashboard: (argv: readonly string[]) => Promise<number> };
-  return mod.runDashboard(rest);
-}
-
 interface StartContext {
   engine: Engine;
   options: EngineOptions;
@@ -179,15 +186,16 @@ async function eventRef(args: Args, c: StartContext, allowDefault: boolean): Pro
 }
 
 async function start(
-  command: Exclude<Command, 'dashboard'>,
+  command: ParsedCommand,
   args: Args,
   c: StartContext,
 ): Promise<Run | undefined> {
   const { engine } = c;
+  const environment = args.env as EventRef['environment'];
   switch (command) {
     case 'deploy': {
       const ref = await eventRef(args, c, false);
-      const event = describeEvent(c.options, ref);
+      const event = engine.describeEvent(ref);
       const youtubeKeys = await collectKeys({
         file: args['youtube-keys-file'],
         argv: args['youtube-keys'],
@@ -207,7 +215,7 @@ async function start(
     case 'teardown': {
       const ref = await eventRef(args, c, true);
       if (!args.confirm) {
-        const event = describeEvent(c.options, ref);
+        const event = engine.describeEvent(ref);
         if (!c.deps.prompter) {
           throw new CliError(
             `refusing to tear down ${event.slug} (${event.environment}) without --confirm: no terminal to ask`,
@@ -236,6 +244,29 @@ async function start(
       return engine.list({ azure: Boolean(args.azure) });
     case 'cleanup':
       return engine.cleanup({ dryRun: Boolean(args['dry-run']) });
+    case 'platform deploy':
+      return engine.platformDeploy({ environment });
+    case 'platform status':
+      return engine.platformStatus({ environment });
+    case 'platform destroy': {
+      const shown = environment ?? 'production';
+      if (!args.confirm) {
+        if (!c.deps.prompter) {
+          throw new CliError(
+            `refusing to destroy the ${shown} platform without --confirm: no terminal to ask`,
+            `add --confirm: ./stream-control platform destroy --env ${shown} --confirm`,
+          );
+        }
+        const answer = await c.deps.prompter.ask(
+          `This destroys the ${shown} platform and every event state it holds. Type the environment name to confirm: `,
+        );
+        if (answer !== shown)
+          throw new CliError(`"${answer}" is not ${shown}; nothing was touched`);
+      }
+      return engine.platformDestroy({ environment, confirm: true });
+    }
+    case 'platform build-image':
+      return engine.platformBuildImage({ environment, version: args['image-version'] });
   }
 }
 

@@ -1,4 +1,5 @@
 import { App } from 'cdktf';
+import { readAppTarget } from '../lib/app-env';
 import { loadAllEvents, loadEvent } from '../lib/event-files';
 import { EventConfig, EventValidationError } from '../lib/event-model';
 import { ENVIRONMENTS, EnvironmentName, isEnvironment } from '../lib/profiles';
@@ -6,15 +7,21 @@ import { EventStack } from './event-stack';
 import { addPlatformStacks } from './platform-stack';
 
 /**
- * Which events this synth covers: only the one named in STREAM_CONTROL_EVENT (what the CLI
- * sets, so deploying one event never reads or disturbs the others), else every event file.
+ * Which events this synth covers: only the one the engine names (so deploying one event never
+ * reads or disturbs the others), from the engine's events folder, else every event file.
  */
 export function selectEvents(env: NodeJS.ProcessEnv = process.env): EventConfig[] {
-  const only = env.STREAM_CONTROL_EVENT;
-  if (only !== undefined && only !== '') {
-    return [loadEvent(only, { environment: env.STREAM_CONTROL_ENV || undefined, env })];
+  const target = readAppTarget(env);
+  if (target.event !== undefined) {
+    return [
+      loadEvent(target.event, {
+        environment: target.environment,
+        eventsDir: target.eventsDir,
+        env,
+      }),
+    ];
   }
-  return loadAllEvents({ env });
+  return loadAllEvents({ env, eventsDir: target.eventsDir });
 }
 
 export function addEventStacks(app: App, events: readonly EventConfig[]): EventStack[] {
@@ -22,9 +29,10 @@ export function addEventStacks(app: App, events: readonly EventConfig[]): EventS
 }
 
 /**
- * What one synth covers. STREAM_CONTROL_EVENT: that event only (the CLI's deploy, so one
- * event never reads or disturbs another). STREAM_CONTROL_PLATFORM=<env>: that platform only.
- * Neither: every event file and every environment's platform, as `cdktf synth` shows them.
+ * What one synth covers (lib/app-env.ts names the variables). An event: that event only (the
+ * engine's deploy, so one event never reads or disturbs another). A platform: that
+ * environment's platform only. Neither: every event file and every environment's platform, as
+ * `cdktf synth` shows them.
  */
 export interface AppSelection {
   readonly events: EventConfig[];
@@ -32,8 +40,8 @@ export interface AppSelection {
 }
 
 export function selectStacks(env: NodeJS.ProcessEnv = process.env): AppSelection {
-  const platform = env.STREAM_CONTROL_PLATFORM;
-  if (platform !== undefined && platform !== '') {
+  const { platform, event } = readAppTarget(env);
+  if (platform !== undefined) {
     if (!isEnvironment(platform)) {
       throw new EventValidationError([
         `STREAM_CONTROL_PLATFORM ${JSON.stringify(platform)} is unknown; use one of ${ENVIRONMENTS.join(', ')}`,
@@ -41,8 +49,7 @@ export function selectStacks(env: NodeJS.ProcessEnv = process.env): AppSelection
     }
     return { events: [], platforms: [platform] };
   }
-  const single = env.STREAM_CONTROL_EVENT !== undefined && env.STREAM_CONTROL_EVENT !== '';
-  return { events: selectEvents(env), platforms: single ? [] : [...ENVIRONMENTS] };
+  return { events: selectEvents(env), platforms: event !== undefined ? [] : [...ENVIRONMENTS] };
 }
 
 /**
@@ -60,6 +67,6 @@ export function synthEventApp(env: NodeJS.ProcessEnv = process.env): void {
   }
   const app = new App();
   addEventStacks(app, selection.events);
-  addPlatformStacks(app, selection.platforms);
+  addPlatformStacks(app, selection.platforms, undefined, readAppTarget(env).stateDir);
   app.synth();
 }

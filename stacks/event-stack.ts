@@ -10,6 +10,8 @@ import { SlideSplitter } from '../constructs/slide-splitter';
 import { RegistryPull } from '../constructs/srt-container-group';
 import { SrtRelay } from '../constructs/srt-relay';
 import { EventConfig } from '../lib/event-model';
+import { EVENT_OUTPUTS } from '../lib/stack-outputs';
+import { eventTags } from '../lib/tags';
 import { PolicyAspect } from '../policy/policy-aspect';
 import { TaggingAspect } from '../policy/tagging-aspect';
 import { addEventInputs } from './event-inputs';
@@ -21,22 +23,6 @@ export interface EventStackProps {
   readonly registryPull?: RegistryPull;
   /** @default "streamadmin" */
   readonly mixerAdminUsername?: string;
-}
-
-/** The tags every resource of an event carries; cleanup and cost reports read them. */
-export function eventTags(event: EventConfig): Record<string, string> {
-  return {
-    purpose: 'streaming',
-    event: event.slug,
-    environment: event.environment,
-    created: event.createdAt.toISOString(),
-    'expires-at': event.expiresAt.toISOString(),
-    ttl: `${event.ttlHours}h`,
-    auto_cleanup: 'true',
-    'managed-by': 'stream-control',
-    // Lets `list --azure` say where the state of an event it finds by tag lives.
-    'state-backend': event.stateBackend.kind,
-  };
 }
 
 /** "HHmm" in UTC, the only form Azure's daily auto-shutdown takes. */
@@ -174,22 +160,30 @@ export class EventStack extends TerraformStack {
         description,
         sensitive,
       }).overrideLogicalId(name);
-    out('resource_group', group.name, 'Resource group that holds the whole event.');
-    out('expires_at', this.event.expiresAt.toISOString(), 'When cleanup may tear the event down.');
+    out(EVENT_OUTPUTS.resourceGroup, group.name, 'Resource group that holds the whole event.');
     out(
-      'program_ingest_url',
+      EVENT_OUTPUTS.expiresAt,
+      this.event.expiresAt.toISOString(),
+      'When cleanup may tear the event down.',
+    );
+    out(
+      EVENT_OUTPUTS.programIngestUrl,
       this.relay.ingestUrl,
       'Venue encoder: program feed (SRT caller, passphrase).',
     );
     out(
-      'slides_ingest_url',
+      EVENT_OUTPUTS.slidesIngestUrl,
       this.splitter.ingestUrl,
       'Venue encoder: slides feed (SRT caller, passphrase).',
     );
-    out('relay_health_url', this.relay.healthUrl, 'Relay liveness endpoint.');
-    out('splitter_health_url', this.splitter.healthUrl, 'Slide splitter liveness endpoint.');
+    out(EVENT_OUTPUTS.relayHealthUrl, this.relay.healthUrl, 'Relay liveness endpoint.');
     out(
-      'mixers',
+      EVENT_OUTPUTS.splitterHealthUrl,
+      this.splitter.healthUrl,
+      'Slide splitter liveness endpoint.',
+    );
+    out(
+      EVENT_OUTPUTS.mixers,
       this.mixers.map((m, i) => ({
         language: this.event.languages[i],
         computer_name: m.computerName,
@@ -199,9 +193,9 @@ export class EventStack extends TerraformStack {
       })),
       'One entry per language mixer, in language order.',
     );
-    out('mixer_admin_username', adminUsername, 'RDP user on every mixer.');
-    out('mixer_admin_password', password.result, 'RDP password on every mixer.', true);
+    out(EVENT_OUTPUTS.mixerAdminUsername, adminUsername, 'RDP user on every mixer.');
+    out(EVENT_OUTPUTS.mixerAdminPassword, password.result, 'RDP password on every mixer.', true);
     // The venue needs it for its encoders; any operator with state access can read it back.
-    out('srt_passphrase', passphrase, 'SRT passphrase for the venue encoders.', true);
+    out(EVENT_OUTPUTS.srtPassphrase, passphrase, 'SRT passphrase for the venue encoders.', true);
   }
 }

@@ -11,26 +11,20 @@ import { App, Aspects, LocalBackend, TerraformOutput, TerraformStack } from 'cdk
 import { Construct } from 'constructs';
 import { ImageRegistry } from '../constructs/platform/image-registry';
 import { MixerImageGallery } from '../constructs/platform/mixer-image-gallery';
-import { PlatformTags } from '../constructs/platform/platform-tags';
 import { StateStorage } from '../constructs/platform/state-storage';
 import { PlatformNames } from '../lib/naming';
-import { OUTPUT_NAMES } from '../lib/platform-outputs';
+import { platformStatePath } from '../lib/platform-outputs';
+import { getPlatformSettings, PlatformSettings } from '../lib/platform-settings';
 import { EnvironmentName } from '../lib/profiles';
-import { getPlatformSettings, PlatformSettings } from '../platform/settings';
-
-/** Output names, shared with lib/platform-outputs.ts which reads them back. */
-export const PLATFORM_OUTPUTS = OUTPUT_NAMES;
-
-/** Local state of the platform, relative to the project root. */
-export function platformStateFile(environment: string): string {
-  return path.join('state', 'platform', `${environment}.tfstate`);
-}
+import { PLATFORM_OUTPUTS } from '../lib/stack-outputs';
+import { PlatformTaggingAspect } from '../policy/platform-tagging-aspect';
 
 export interface PlatformStackProps {
   readonly settings: PlatformSettings;
   /**
-   * Where the local state goes, relative to the stack's working directory
-   * (cdktf.out/stacks/platform-<env>), so the synthesized JSON holds no machine's absolute path.
+   * Where the local state goes: relative to the stack's working directory
+   * (cdktf.out/stacks/platform-<env>), so the synthesized JSON holds no machine's absolute path,
+   * or absolute when the engine moves the state folder (STREAM_CONTROL_STATE_DIR).
    * @default "../../../state/platform/<env>.tfstate" - <project>/state/platform/<env>.tfstate
    */
   readonly statePath?: string;
@@ -52,7 +46,9 @@ export class PlatformStack extends TerraformStack {
     this.names = names;
 
     new LocalBackend(this, {
-      path: props.statePath ?? path.join('..', '..', '..', platformStateFile(settings.environment)),
+      path:
+        props.statePath ??
+        platformStatePath(settings.environment, path.join('..', '..', '..', 'state')),
     });
     // Shared keys are off on the state account, so the provider must use Entra ID for blobs too.
     new AzurermProvider(this, 'azurerm', { features: [{}], storageUseAzuread: true });
@@ -133,7 +129,7 @@ export class PlatformStack extends TerraformStack {
     }
 
     Aspects.of(this).add(
-      new PlatformTags({ environment: settings.environment, extraTags: props.extraTags }),
+      new PlatformTaggingAspect({ environment: settings.environment, extraTags: props.extraTags }),
     );
   }
 }
@@ -141,13 +137,19 @@ export class PlatformStack extends TerraformStack {
 /**
  * One PlatformStack per environment, next to the event stacks. Called by main.ts; deploying
  * one is always explicit (`stream-control platform deploy` or `cdktf deploy platform-<env>`).
+ * `stateDir` is the engine's state folder (absolute) when it moved it.
  */
 export function addPlatformStacks(
   app: App,
   environments: readonly EnvironmentName[],
   settingsOf: (environment: EnvironmentName) => PlatformSettings = getPlatformSettings,
+  stateDir?: string,
 ): PlatformStack[] {
   return environments.map(
-    (environment) => new PlatformStack(app, { settings: settingsOf(environment) }),
+    (environment) =>
+      new PlatformStack(app, {
+        settings: settingsOf(environment),
+        ...(stateDir ? { statePath: platformStatePath(environment, stateDir) } : {}),
+      }),
   );
 }

@@ -71,7 +71,7 @@ async function startStack(
     },
   });
   engines.push(engine);
-  const started = await startDashboard({ engine, port: 0, eventsDir, log: () => undefined });
+  const started = await startDashboard({ engine, port: 0, log: () => undefined });
   dashboards.push(started);
   return started;
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { runDashboard } from '../../dashboard/server';
+import { runDashboard } from '../../dashboard/run';
 import { FakeEngine } from './support/fake-engine';
 import { request } from './support/http';
 

@@ -1,5 +1,5 @@
-import { REQUIRED_TAGS } from '../../policy/tagging-aspect';
-import { eventTags, shutdownTime } from '../../stacks/event-stack';
+import { eventTags, REQUIRED_TAGS } from '../../lib/tags';
+import { shutdownTime } from '../../stacks/event-stack';
 import { FIXED_NOW, resourcesOf, synthEventStack, testEvent } from './helpers';
 
 const example = {

@@ -1,12 +1,17 @@
-import { platformTags, PLATFORM_PURPOSE } from '../../constructs/platform/platform-tags';
 import { EventNames, PlatformNames } from '../../lib/naming';
-import { eventTags } from '../../stacks/event-stack';
+import {
+  eventTags,
+  isCleanupCandidate,
+  isEventGroup,
+  platformTags,
+  PLATFORM_PURPOSE,
+} from '../../lib/tags';
 import { synthPlatform } from './helpers';
 import { resolveEvent } from '../../lib/event-model';
 
-/** Event cleanup's selector: resource groups tagged auto_cleanup=true and purpose=streaming. */
+/** The selectors cleanup and `list --azure` really use (engine/cleanup.ts, engine/queries.ts). */
 function cleanupMatches(tags: Readonly<Record<string, string>>): boolean {
-  return tags.auto_cleanup === 'true' && tags.purpose === 'streaming';
+  return isCleanupCandidate(tags) || isEventGroup(tags);
 }
 
 describe('event cleanup and the platform', () => {
@@ -16,7 +21,12 @@ describe('event cleanup and the platform', () => {
   });
 
   it('never matches the platform tags, whatever extra tags a crew adds', () => {
-    const extras: Record<string, string>[] = [{}, { purpose: 'streaming' }, { owner: 'av' }];
+    const extras: Record<string, string>[] = [
+      {},
+      { purpose: 'streaming' },
+      { owner: 'av' },
+      { event: 'conf-2026', environment: 'production' },
+    ];
     for (const extraTags of extras) {
       const tags = platformTags({ environment: 'production', extraTags });
       expect(cleanupMatches(tags)).toBe(false);

@@ -4,7 +4,7 @@ import {
   PlatformSettings,
   resolvePlatformSettings,
   PlatformSettingsInput,
-} from '../../platform/settings';
+} from '../../lib/platform-settings';
 
 export interface TerraformDoc {
   terraform: Record<string, any>;

@@ -1,5 +1,5 @@
 import prices from '../../data/platform-prices.json';
-import { formatIdleCost, platformIdleCost } from '../../platform/idle-cost';
+import { formatIdleCost, platformIdleCost } from '../../engine/platform/idle-cost';
 import { testSettings } from './helpers';
 
 describe('platformIdleCost', () => {

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { imageVersionFor, packerBuildArgs } from '../../platform/commands';
+import { imageVersionFor, packerBuildArgs } from '../../engine/platform/build-image';
 
 const DIR = path.join(__dirname, '..', '..', 'platform', 'packer');
 const TEMPLATE = path.join(DIR, 'mixer.pkr.hcl');

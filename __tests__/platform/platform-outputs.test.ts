@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Testing } from 'cdktf';
 import { resolveEvent } from '../../lib/event-model';
+import { PLATFORM_OUTPUTS as OUTPUT_NAMES } from '../../lib/stack-outputs';
 import {
-  OUTPUT_NAMES,
   platformBackend,
   platformStatePath,
   readPlatformOutputs,
@@ -25,11 +25,11 @@ const stateOutputs = {
   [OUTPUT_NAMES.mixerImageId]: IMAGE_ID,
 };
 
-let projectDir: string;
+let stateDir: string;
 
 /** Writes a Terraform state file the way terraform does (version 4, outputs with values). */
 function writeState(outputs: Record<string, string>, environment = 'production'): void {
-  const file = platformStatePath(environment, projectDir);
+  const file = platformStatePath(environment, stateDir);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const entries = Object.fromEntries(
     Object.entries(outputs).map(([k, value]) => [k, { value, type: 'string' }]),
@@ -40,14 +40,14 @@ function writeState(outputs: Record<string, string>, environment = 'production')
 const production = { environment: 'production' as const };
 
 beforeEach(() => {
-  projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-outputs-'));
+  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-outputs-'));
 });
-afterEach(() => fs.rmSync(projectDir, { recursive: true, force: true }));
+afterEach(() => fs.rmSync(stateDir, { recursive: true, force: true }));
 
 describe('readPlatformOutputs', () => {
-  it('reads state/platform/<env>.tfstate under the project', () => {
+  it('reads platform/<env>.tfstate under the state folder', () => {
     writeState(stateOutputs);
-    const outputs = readPlatformOutputs(production, { projectDir });
+    const outputs = readPlatformOutputs(production, { stateDir });
     expect(outputs).toEqual({
       source: 'state',
       resourceGroupName: 'rg-platform-streaming-production',
@@ -64,12 +64,12 @@ describe('readPlatformOutputs', () => {
   });
 
   it('is undefined when the platform was never deployed from here', () => {
-    expect(readPlatformOutputs(production, { projectDir })).toBeUndefined();
+    expect(readPlatformOutputs(production, { stateDir })).toBeUndefined();
   });
 
   it('reads only its own environment', () => {
     writeState(stateOutputs, 'staging');
-    expect(readPlatformOutputs(production, { projectDir })).toBeUndefined();
+    expect(readPlatformOutputs(production, { stateDir })).toBeUndefined();
   });
 
   it('prefers the profile override to the state file', () => {
@@ -79,7 +79,7 @@ describe('readPlatformOutputs', () => {
         ...production,
         outputs: { resourceGroupName: 'rg-x', stateStorageAccountName: 'stother' },
       },
-      { projectDir },
+      { stateDir },
     );
     expect(outputs?.source).toBe('profile');
     expect(outputs?.stateStorage).toEqual({
@@ -92,17 +92,17 @@ describe('readPlatformOutputs', () => {
 
   it('leaves the registry out when the platform has none (registry-free)', () => {
     writeState({ [OUTPUT_NAMES.resourceGroupName]: 'rg-platform-streaming-production' });
-    const outputs = readPlatformOutputs(production, { projectDir });
+    const outputs = readPlatformOutputs(production, { stateDir });
     expect(outputs?.registry).toBeUndefined();
     expect(outputs?.stateStorage).toBeUndefined();
     expect(platformBackend(outputs)).toBeUndefined();
   });
 
   it('fails naming the file when the state is not JSON', () => {
-    const file = platformStatePath('production', projectDir);
+    const file = platformStatePath('production', stateDir);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, '{ broken');
-    expect(() => readPlatformOutputs(production, { projectDir })).toThrow(
+    expect(() => readPlatformOutputs(production, { stateDir })).toThrow(
       /platform state ".*production\.tfstate" is not valid JSON/,
     );
   });
@@ -111,7 +111,7 @@ describe('readPlatformOutputs', () => {
 describe('events on the platform', () => {
   const now = new Date('2026-03-01T10:00:00Z');
   const azurerm = { STREAM_STATE_BACKEND: 'azurerm' };
-  const platform = () => readPlatformOutputs(production, { projectDir });
+  const platform = () => readPlatformOutputs(production, { stateDir });
 
   it('use the platform storage for the azurerm backend when the profile names only the kind', () => {
     writeState(stateOutputs);

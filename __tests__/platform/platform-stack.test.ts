@@ -7,7 +7,7 @@ import { SharedImageGallery } from '@cdktf/provider-azurerm/lib/shared-image-gal
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Testing } from 'cdktf';
 import { ENVIRONMENTS } from '../../lib/profiles';
-import { OUTPUT_NAMES } from '../../lib/platform-outputs';
+import { PLATFORM_OUTPUTS as OUTPUT_NAMES } from '../../lib/stack-outputs';
 import { addPlatformStacks } from '../../stacks/platform-stack';
 import { onlyResource, resourcesOf, synthPlatform, testSettings } from './helpers';
 

@@ -10,6 +10,7 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
+import { checkName } from '../../lib/naming';
 
 export interface ImageRegistryProps {
   readonly resourceGroupName: string;
@@ -29,11 +30,8 @@ export class ImageRegistry extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageRegistryProps) {
     super(scope, id);
-    if (!/^[a-z0-9]{5,50}$/.test(props.registryName)) {
-      throw new Error(
-        `registryName "${props.registryName}" must be 5-50 lowercase letters and digits`,
-      );
-    }
+    const badName = checkName('containerRegistry', props.registryName, 'registryName');
+    if (badName) throw new Error(badName);
     const sku = props.sku ?? 'Basic';
     this.registry = new ContainerRegistry(this, 'registry', {
       name: props.registryName,

@@ -9,6 +9,7 @@
 import { SharedImage } from '@cdktf/provider-azurerm/lib/shared-image';
 import { SharedImageGallery } from '@cdktf/provider-azurerm/lib/shared-image-gallery';
 import { Construct } from 'constructs';
+import { checkName } from '../../lib/naming';
 
 export interface MixerImageGalleryProps {
   readonly resourceGroupName: string;
@@ -30,11 +31,8 @@ export class MixerImageGallery extends Construct {
 
   constructor(scope: Construct, id: string, props: MixerImageGalleryProps) {
     super(scope, id);
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.]{0,78}[A-Za-z0-9]$/.test(props.galleryName)) {
-      throw new Error(
-        `galleryName "${props.galleryName}" must be 2-80 letters, digits, "_" and ".", not starting or ending with "_" or "."`,
-      );
-    }
+    const badName = checkName('gallery', props.galleryName, 'galleryName');
+    if (badName) throw new Error(badName);
     this.gallery = new SharedImageGallery(this, 'gallery', {
       name: props.galleryName,
       resourceGroupName: props.resourceGroupName,

@@ -11,6 +11,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
+import { checkName } from '../../lib/naming';
 
 export type StorageReplication = 'LRS' | 'ZRS' | 'GRS' | 'GZRS';
 
@@ -46,9 +47,8 @@ export class StateStorage extends Construct {
     super(scope, id);
     const days = props.softDeleteDays ?? 30;
     const problems: string[] = [];
-    if (!/^[a-z0-9]{3,24}$/.test(props.accountName)) {
-      problems.push(`accountName "${props.accountName}" must be 3-24 lowercase letters and digits`);
-    }
+    const badName = checkName('storageAccount', props.accountName, 'accountName');
+    if (badName) problems.push(badName);
     // Azure accepts 1-365 days of blob and container soft delete.
     if (!Number.isInteger(days) || days < 1 || days > 365) {
       problems.push(`softDeleteDays ${days} must be a whole number from 1 to 365`);

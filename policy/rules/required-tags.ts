@@ -1,4 +1,4 @@
-import { REQUIRED_TAGS } from '../tagging-aspect';
+import { REQUIRED_TAGS } from '../../lib/tags';
 import { PolicyRule, resources } from '../rule';
 
 /** Cleanup finds expired events by tag, so an untagged resource could outlive its event. */

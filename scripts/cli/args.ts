@@ -10,13 +10,22 @@ export const COMMANDS = [
   'list',
   'outputs',
   'cleanup',
+  'platform',
   'dashboard',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
+/** `stream-control platform <sub>`. */
+export const PLATFORM_COMMANDS = ['deploy', 'status', 'destroy', 'build-image'] as const;
+export type PlatformCommand = (typeof PLATFORM_COMMANDS)[number];
+
+/** What parseCommand takes: a command, or a platform subcommand as "platform <sub>". */
+export type ParsedCommand =
+  Exclude<Command, 'dashboard' | 'platform'> | `platform ${PlatformCommand}`;
+
 const COMMON = { string: [] as string[], boolean: ['json', 'debug', 'help'] };
 
-const SPEC: Record<Exclude<Command, 'dashboard'>, { string: string[]; boolean: string[] }> = {
+const SPEC: Record<ParsedCommand, { string: string[]; boolean: string[] }> = {
   deploy: {
     string: ['event', 'env', 'youtube-keys-file', 'youtube-keys', 'srt-passphrase-file'],
     boolean: ['rollback', 'wait'],
@@ -27,14 +36,15 @@ const SPEC: Record<Exclude<Command, 'dashboard'>, { string: string[]; boolean: s
   list: { string: [], boolean: ['azure'] },
   outputs: { string: ['event', 'env'], boolean: ['show-secrets'] },
   cleanup: { string: [], boolean: ['dry-run'] },
+  'platform deploy': { string: ['env'], boolean: [] },
+  'platform status': { string: ['env'], boolean: [] },
+  'platform destroy': { string: ['env'], boolean: ['confirm'] },
+  'platform build-image': { string: ['env', 'image-version'], boolean: [] },
 };
 
 export type Args = minimist.ParsedArgs;
 
-export function parseCommand(
-  command: Exclude<Command, 'dashboard'>,
-  argv: readonly string[],
-): Args {
+export function parseCommand(command: ParsedCommand, argv: readonly string[]): Args {
   const spec = SPEC[command];
   const known = new Set([...spec.string, ...spec.boolean, ...COMMON.boolean, 'h']);
   let unknown: string | undefined;

@@ -3,11 +3,17 @@
  * health progress, and a summary per command. No spinner, no colour unless on a terminal.
  */
 import {
+  BuildImageResult,
   CleanupResult,
   DeployResult,
   EngineEvent,
+  formatIdleCost,
   ListResult,
   PlanResult,
+  PlatformDeployResult,
+  PlatformDestroyResult,
+  PlatformOutputs,
+  PlatformStatusResult,
   RunResult,
   StatusResult,
   TeardownResult,
@@ -22,6 +28,8 @@ export function seconds(ms: number): string {
 /** Terraform lines worth a glance during a deploy; the rest is in the log file. */
 const INTERESTING =
   /(Creating\.\.\.|Creation complete|Destroying\.\.\.|Destruction complete|Still creating|Error:|Apply complete|Destroy complete|error:)/;
+/** Packer's step lines ("==> azure-arm...: ...") and its verdicts. */
+const PACKER_INTERESTING = /(^==> |^Build '.*' (finished|errored)|error)/i;
 
 export function eventLine(e: EngineEvent, color: boolean): string | undefined {
   const dim = (t: string) => (color ? `\u001b[2m${t}\u001b[0m` : t);
@@ -37,6 +45,8 @@ export function eventLine(e: EngineEvent, color: boolean): string | undefined {
     case 'log':
       if (e.source === 'terraform')
         return INTERESTING.test(e.message) ? dim(`    ${e.message.trim()}`) : undefined;
+      if (e.source === 'packer')
+        return PACKER_INTERESTING.test(e.message) ? dim(`    ${e.message.trim()}`) : undefined;
       return e.level === 'debug'
         ? undefined
         : `  ${e.level === 'info' ? '' : `${e.level}: `}${e.message}`;
@@ -69,7 +79,65 @@ export function summary(r: RunResult): string[] {
       return outputsLines(r.outputs, r.redacted, r.event, r.environment);
     case 'cleanup':
       return cleanupSummary(r);
+    case 'platform-deploy':
+      return platformDeploySummary(r);
+    case 'platform-status':
+      return platformStatusSummary(r);
+    case 'platform-destroy':
+      return platformDestroySummary(r);
+    case 'platform-build-image':
+      return buildImageSummary(r);
   }
+}
+
+function platformOutputLines(o: PlatformOutputs | undefined): string[] {
+  const lines: string[] = [];
+  if (o?.stateStorage) {
+    const s = o.stateStorage;
+    lines.push(
+      `  event state: ${s.storageAccountName}/${s.containerName} in ${s.resourceGroupName}`,
+    );
+  }
+  if (o?.registry) lines.push(`  registry:    ${o.registry.loginServer}`);
+  if (o?.mixerImageId) lines.push(`  mixer image: ${o.mixerImageId}`);
+  return lines;
+}
+
+function platformDeploySummary(r: PlatformDeployResult): string[] {
+  if (!r.ok) {
+    return r.remaining && r.remaining.length > 0
+      ? [`Still deployed: ${r.remaining.join(', ')}`]
+      : [];
+  }
+  return [
+    `${r.stack} deployed in ${seconds(r.elapsedMs)}; state in ${r.stateFile}`,
+    ...platformOutputLines(r.outputs),
+  ];
+}
+
+function platformStatusSummary(r: PlatformStatusResult): string[] {
+  if (!r.ok) return [];
+  return [
+    `${r.stack}: ${r.outputs ? `deployed (outputs from ${r.outputs.source})` : 'not deployed from this machine'}`,
+    ...platformOutputLines(r.outputs),
+    ...formatIdleCost(r.idleCost).split('\n'),
+  ];
+}
+
+function platformDestroySummary(r: PlatformDestroyResult): string[] {
+  if (r.nothingLeft) return [`Nothing left to destroy for ${r.stack}.`];
+  if (r.ok)
+    return [
+      `Destroyed ${r.destroyed.length} resource(s) of ${r.stack} in ${seconds(r.elapsedMs)}.`,
+    ];
+  return r.remaining.length > 0 ? [`Still deployed: ${r.remaining.join(', ')}`] : [];
+}
+
+function buildImageSummary(r: BuildImageResult): string[] {
+  if (!r.ok) return [];
+  return [
+    `Published ${r.imageName} ${r.version} in ${seconds(r.elapsedMs)}; new mixers with mixerImage "gallery" use it.`,
+  ];
 }
 
 function deploySummary(r: DeployResult): string[] {

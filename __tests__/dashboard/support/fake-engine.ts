@@ -3,18 +3,21 @@
  * decides what each run emits and when it finishes. Only the API tests use it; the browser
  * test runs the real engine.
  */
-import type {
-  CommandName,
-  EngineEvent,
-  Engine,
-  EventRef,
-  Listener,
-  ListResult,
-  OutputsResult,
-  Run,
-  RunResult,
-  StatusResult,
-} from '../../../engine/types';
+import {
+  createEngine,
+  type Catalog,
+  type CommandName,
+  type EngineEvent,
+  type Engine,
+  type EventDescription,
+  type EventRef,
+  type Listener,
+  type ListResult,
+  type OutputsResult,
+  type Run,
+  type RunResult,
+  type StatusResult,
+} from '../../../engine';
 
 type Emittable = EngineEvent extends infer E
   ? E extends EngineEvent
@@ -109,6 +112,13 @@ export interface FakeAnswers {
 }
 
 export class FakeEngine implements Engine {
+  /** The real engine's event catalog and validation, over the test's events folder. */
+  private readonly events: Pick<Engine, 'catalog' | 'describeEvent'>;
+
+  constructor(eventsDir?: string) {
+    this.events = createEngine({ eventsDir, env: {} });
+  }
+
   readonly calls: Call[] = [];
   readonly started: FakeRun[] = [];
   answers: FakeAnswers = {};
@@ -172,6 +182,35 @@ export class FakeEngine implements Engine {
   cleanup(request?: unknown): Run<never> {
     this.calls.push({ method: 'cleanup', request });
     throw new Error('the dashboard does not clean up');
+  }
+
+  private noPlatform(method: string, request: unknown): never {
+    this.calls.push({ method, request });
+    throw new Error('the dashboard does not manage the platform');
+  }
+
+  platformDeploy(request?: unknown): Run<never> {
+    return this.noPlatform('platform-deploy', request);
+  }
+
+  platformStatus(request?: unknown): Run<never> {
+    return this.noPlatform('platform-status', request);
+  }
+
+  platformDestroy(request?: unknown): Run<never> {
+    return this.noPlatform('platform-destroy', request);
+  }
+
+  platformBuildImage(request?: unknown): Run<never> {
+    return this.noPlatform('platform-build-image', request);
+  }
+
+  describeEvent(ref: EventRef): EventDescription {
+    return this.events.describeEvent(ref);
+  }
+
+  catalog(): Catalog {
+    return this.events.catalog();
   }
 
   runs(): readonly Run[] {

@@ -34,14 +34,13 @@ export async function startTestDashboard(): Promise<TestDashboard> {
       languages: ['original', 'spanish'],
     }),
   );
-  const engine = new FakeEngine();
+  const engine = new FakeEngine(eventsDir);
   const logs: string[] = [];
   const dashboard = await startDashboard({
     engine,
     port: 0,
     host: '127.0.0.1',
     token: TOKEN,
-    eventsDir,
     log: (line) => logs.push(line),
   });
   return {

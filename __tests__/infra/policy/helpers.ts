@@ -3,6 +3,8 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Aspects, Testing, TerraformStack } from 'cdktf';
 import { PolicyAspect } from '../../../policy/policy-aspect';
 import { PolicyRule } from '../../../policy/rule';
+import { resolveEvent } from '../../../lib/event-model';
+import { eventTags } from '../../../lib/tags';
 
 /** Builds a bare stack, applies only `rule`, and synthesizes with validation. */
 export function synthWithRule(
@@ -19,15 +21,13 @@ export function synthWithRule(
   };
 }
 
-export const TAGS = {
-  purpose: 'streaming',
-  event: 'e',
-  environment: 'production',
-  created: '2026-01-01T00:00:00.000Z',
-  'expires-at': '2026-01-02T00:00:00.000Z',
-  ttl: '24h',
-  auto_cleanup: 'true',
-};
+/** The tags the event stack writes (lib/tags.ts), for a small event. */
+export const TAGS = eventTags(
+  resolveEvent(
+    { name: 'policy-test' },
+    { env: {}, platform: null, now: new Date('2026-01-01T00:00:00Z') },
+  ),
+);
 
 export function srtGroup(stack: TerraformStack, secure: Record<string, string>): ContainerGroup {
   return new ContainerGroup(stack, 'group', {

@@ -13,7 +13,7 @@ describe('SC-TAGS: every taggable resource carries the cleanup tags', () => {
       });
     });
     expect(synth).toThrow(
-      /\[SC-TAGS\] azurerm_resource_group.rg lacks tags event, environment, created, expires-at, ttl, auto_cleanup/,
+      /\[SC-TAGS\] azurerm_resource_group.rg lacks tags event, environment, created, expires-at, ttl, auto_cleanup, managed-by, state-backend$/m,
     );
   });
   test('Compliance', () => {

@@ -2,9 +2,9 @@
  * The platform's monthly cost while no event runs, from the dated table in
  * data/platform-prices.json, so "zero idle cost" is a number anyone can check.
  */
-import prices from '../data/platform-prices.json';
-import { EnvironmentName } from '../lib/profiles';
-import { getPlatformSettings, PlatformSettings } from './settings';
+import prices from '../../data/platform-prices.json';
+import { getPlatformSettings, PlatformSettings } from '../../lib/platform-settings';
+import { EnvironmentName } from '../../lib/profiles';
 
 export interface IdleCostLine {
   readonly item: string;

@@ -3,9 +3,8 @@
  * config/environments.json. A preset gives the defaults; any field set next to it wins, so a
  * crew can say "registry-free, but keep the state storage" without a new preset.
  */
-import profilesJson from '../config/environments.json';
-import { PLATFORM_SUFFIX_PATTERN } from '../lib/naming';
-import { EnvironmentName, getProfile } from '../lib/profiles';
+import { PLATFORM_SUFFIX_PATTERN } from './naming';
+import { EnvironmentName, getProfile, platformBlock } from './profiles';
 
 export type RegistrySku = 'Basic' | 'Standard' | 'Premium';
 export const PLATFORM_PRESETS = ['standard', 'registry-free'] as const;
@@ -123,9 +122,10 @@ export function resolvePlatformSettings(
   };
 }
 
-const table = profilesJson as unknown as Record<string, { platform?: PlatformSettingsInput }>;
-
 /** The platform settings of one environment as committed in config/environments.json. */
 export function getPlatformSettings(environment: EnvironmentName): PlatformSettings {
-  return resolvePlatformSettings(environment, table[environment]?.platform);
+  return resolvePlatformSettings(
+    environment,
+    platformBlock(environment) as PlatformSettingsInput | undefined,
+  );
 }

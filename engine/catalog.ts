@@ -1,0 +1,41 @@
+/**
+ * What front ends offer and ask about before a run: the event files on offer, and one event
+ * as deploy would see it. Both go through the same model options as every run, so the form a
+ * dashboard shows and the deploy it starts read the same files, state and environment.
+ */
+import * as path from 'node:path';
+import { findEventFile, listEventFiles, readEventFile } from '../lib/event-files';
+import { EventConfig, EventValidationError, resolveEvent } from '../lib/event-model';
+import { ENVIRONMENTS } from '../lib/profiles';
+import { Context, loadEventConfig, modelOptions } from './context';
+import { Catalog, EventDescription, EventRef } from './types';
+
+function describe(event: EventConfig, file: string | undefined): EventDescription {
+  return {
+    slug: event.slug,
+    displayName: event.displayName,
+    environment: event.environment,
+    languages: event.languages,
+    ttlHours: event.ttlHours,
+    ...(file ? { file: path.basename(file) } : {}),
+  };
+}
+
+export function describeEventIn(ctx: Context, ref: EventRef): EventDescription {
+  const event = loadEventConfig(ctx, ref);
+  return describe(event, findEventFile(event.slug, ctx.eventsDir));
+}
+
+export function catalogIn(ctx: Context): Catalog {
+  const events: EventDescription[] = [];
+  const problems: string[] = [];
+  for (const file of listEventFiles(ctx.eventsDir)) {
+    try {
+      events.push(describe(resolveEvent(readEventFile(file), modelOptions(ctx)), file));
+    } catch (err) {
+      if (!(err instanceof EventValidationError)) throw err;
+      problems.push(...err.problems.map((p) => `${path.basename(file)}: ${p}`));
+    }
+  }
+  return { environments: ENVIRONMENTS, events, problems };
+}
