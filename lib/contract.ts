@@ -5,8 +5,9 @@
  * writes these environment variables into the container groups, and the supervisors in
  * containers/ read exactly these names. Change it here and both follow.
  *
- * Delivery is "pull": every language mixer's OBS calls in (SRT caller) to its own output
- * port on the public container group. The containers never need a path into the VNet.
+ * Delivery is PUSH (help/ingest.md, "Why push"): the venue calls the relay and the splitter,
+ * and they call every language mixer, which listens on MIXER_INPUT_PORTS. A container group
+ * then exposes its ingest port and HEALTH_PORT only, whatever the number of languages.
  */
 
 /** Health, readiness, JSON status and Prometheus metrics (TCP). */
@@ -50,6 +51,29 @@ export function outputPort(feed: FeedKind, index: number): number {
   return FEEDS[feed].outputBasePort + index + 1;
 }
 
+/**
+ * Every language mixer (container or OBS VM) is an SRT listener, passphrase enforced, on these
+ * UDP ports; the relay pushes the program feed to the first and the splitter the slides to the
+ * second. Only the relay's and the splitter's addresses need to reach them.
+ */
+export const MIXER_INPUT_PORTS: Readonly<Record<FeedKind, number>> = {
+  program: 10001,
+  slides: 10002,
+};
+
+/**
+ * What a mixer receives on each input (MPEG-TS over SRT, live mode). Program: the venue's
+ * H.264 stream-copied and exactly one audio stream, that language's (plus the floor under it
+ * when the event asks). Slides: H.264 1920x1080, no audio.
+ */
+export const MIXER_INPUT_MEDIA = {
+  program: {
+    video: 'h264 (as the venue sends it)',
+    audio: { codec: 'aac', channels: 2, sampleRateHz: 48000 },
+  },
+  slides: { video: 'h264', width: 1920, height: 1080, audio: null },
+} as const;
+
 /** Environment variables the containers read. Values are strings, as in any environment. */
 export const ENV = {
   /** Event slug, for logs and metrics labels. */
@@ -66,6 +90,15 @@ export const ENV = {
   peerIdleTimeoutMs: 'SRT_PEER_IDLE_TIMEOUT_MS',
   /** SRT passphrase (10-79 characters), enforced on ingest and outputs. Secure variable. */
   passphrase: 'SRT_PASSPHRASE',
+  /**
+   * Push delivery: comma-separated "host:port" of each mixer's SRT listener for this feed, in
+   * the order of SRT_OUTPUT_NAMES. The relay and the splitter call them and keep retrying.
+   */
+  outputTargets: 'SRT_OUTPUT_TARGETS',
+  /** Relay only: JSON list, one OutputAudio per output in order (formatOutputAudio). */
+  outputAudio: 'OUTPUT_AUDIO',
+  /** Bearer token that /status and /metrics require. Secure variable. */
+  statusToken: 'STATUS_TOKEN',
   /** TCP port for health and metrics. */
   healthPort: 'HEALTH_PORT',
   /** Slide splitter only: "crop" (centre crop) or "letterbox". */
@@ -100,3 +133,95 @@ export const DEFAULTS = {
   slideFit: 'crop',
   outputSize: '1920x1080',
 } as const;
+
+/**
+ * Where one output's audio comes from in the program feed, 1-based as an event file writes it:
+ * a whole audio stream ("track"), or one or two channels of the feed's first audio stream.
+ */
+export type AudioSource =
+  { readonly track: number } | { readonly channels: readonly [number] | readonly [number, number] };
+
+/** One relay output's audio: its language, and the floor mixed under it when asked. */
+export interface OutputAudio {
+  readonly source: AudioSource;
+  /** @default - no floor under the language */
+  readonly floor?: { readonly source: AudioSource; readonly mixDb: number };
+}
+
+/** Highest track or channel number the images accept (MPEG-TS and AAC allow fewer). */
+export const MAX_AUDIO_INDEX = 64;
+/** floorMixDb range: below -60 dB the floor is inaudible, above 0 it would drown the language. */
+export const FLOOR_MIX_DB_RANGE = { min: -60, max: 0 } as const;
+
+/** The OUTPUT_AUDIO value for these outputs, in order. */
+export function formatOutputAudio(outputs: readonly OutputAudio[]): string {
+  return JSON.stringify(outputs);
+}
+
+/** "track 2", "channels 3+4", "channel 5": how status, plan and help name a source. */
+export function describeAudioSource(source: AudioSource): string {
+  if ('track' in source) return `track ${source.track}`;
+  return source.channels.length === 1
+    ? `channel ${source.channels[0]} of track 1`
+    : `channels ${source.channels.join('+')} of track 1`;
+}
+
+/**
+ * Parses OUTPUT_AUDIO as the images read it. Structure only (the event model owns the
+ * venue-facing rules, such as the LFE position); one problem line per bad entry.
+ */
+export function parseOutputAudio(
+  text: string,
+  count: number,
+): { outputs: OutputAudio[]; problems: string[] } {
+  const problems: string[] = [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { outputs: [], problems: [`${ENV.outputAudio} is not JSON: ${text.slice(0, 80)}`] };
+  }
+  if (!Array.isArray(raw) || raw.length !== count) {
+    return {
+      outputs: [],
+      problems: [`${ENV.outputAudio} must be a JSON list with one entry per output (${count})`],
+    };
+  }
+  const index = (n: unknown): boolean =>
+    typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_AUDIO_INDEX;
+  const source = (s: unknown): AudioSource | undefined => {
+    const o = s as Record<string, unknown> | null;
+    if (o && typeof o === 'object' && Object.keys(o).length === 1) {
+      if (index(o.track)) return { track: o.track as number };
+      const ch = o.channels;
+      if (Array.isArray(ch) && (ch.length === 1 || ch.length === 2) && ch.every(index)) {
+        return { channels: [...ch] as [number] | [number, number] };
+      }
+    }
+    return undefined;
+  };
+  const outputs: OutputAudio[] = [];
+  raw.forEach((entry: unknown, i: number) => {
+    const e = (entry ?? {}) as Record<string, unknown>;
+    const own = source(e.source);
+    const floor = e.floor as Record<string, unknown> | undefined;
+    const floorSource = floor === undefined ? undefined : source(floor.source);
+    const mixDb = floor?.mixDb;
+    const mixOk =
+      typeof mixDb === 'number' &&
+      mixDb >= FLOOR_MIX_DB_RANGE.min &&
+      mixDb <= FLOOR_MIX_DB_RANGE.max;
+    if (!own || (floor !== undefined && (!floorSource || !mixOk))) {
+      problems.push(
+        `${ENV.outputAudio} entry ${i + 1} ${JSON.stringify(entry)} must be {"source":{"track":N}|{"channels":[a,b]|[a]}} with N, a, b from 1 to ${MAX_AUDIO_INDEX}, and an optional "floor":{"source":...,"mixDb":${FLOOR_MIX_DB_RANGE.min}..${FLOOR_MIX_DB_RANGE.max}}`,
+      );
+      return;
+    }
+    outputs.push(
+      floorSource
+        ? { source: own, floor: { source: floorSource, mixDb: mixDb as number } }
+        : { source: own },
+    );
+  });
+  return { outputs, problems };
+}
