@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EngineError, eventSlug, type Engine, type Run } from '../engine';
 import { listCatalog, resolveCatalogEvent } from './catalog';
 import { ApiError, readJsonBody, sendJson, type FieldProblem, badInput } from './http-util';
-import { LOGGED_COMMANDS, summarize } from './present';
+import { planPreview } from './plan';
+import { LOGGED_COMMANDS, summarize, type RunSummary } from './present';
 import type { Scrubber } from './redact';
 import { streamFeed, streamRun } from './sse';
 import { statusPanel, type StatusPanel } from './status';
@@ -102,6 +103,26 @@ function sharedStatusPanel(engine: Engine): Promise<StatusPanel> {
   return next;
 }
 
+/**
+ * POST /api/runs/:id/cancel: stops a deploy or teardown the way Ctrl-C stops it in the CLI
+ * (the engine's cancel: terraform's process group gets SIGINT, the run ends with exit 130 and
+ * lists what remains). The page asks the operator first; the server only checks the run.
+ */
+function cancelRun(ctx: ApiContext, id: string | undefined): RunSummary {
+  const run = getRun(ctx, id);
+  if (!LOGGED_COMMANDS.has(run.command)) {
+    throw new ApiError(400, 'not-cancellable', `a ${run.command} run cannot be cancelled here`);
+  }
+  if (run.finished) {
+    throw new ApiError(409, 'finished', `run ${run.id} has already finished`, {
+      run: summarize(ctx.scrubber, run),
+    });
+  }
+  run.cancel();
+  ctx.log(`cancel of ${run.command} ${run.event ?? ''} (run ${run.id}) asked from the page`);
+  return summarize(ctx.scrubber, run);
+}
+
 const routes: readonly Route[] = [
   {
     method: 'GET',
@@ -154,6 +175,20 @@ const routes: readonly Route[] = [
     method: 'GET',
     pattern: new RegExp(`^/api/runs/${RUN_ID}/stream$`),
     handler: (ctx, req, res, { id }) => streamRun(req, res, getRun(ctx, id), ctx.scrubber),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/runs/${RUN_ID}/cancel$`),
+    handler: (ctx, _req, res, { id }) => reply(ctx, res, 202, { run: cancelRun(ctx, id) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/events\/plan$/,
+    handler: async (ctx, _req, res, { query }) => {
+      const name = query.get('name') ?? '';
+      const environment = query.get('environment') || undefined;
+      reply(ctx, res, 200, await planPreview(ctx.engine, name, environment));
+    },
   },
   {
     method: 'GET',

@@ -68,7 +68,8 @@ export function streamRun(
 
 /**
  * Tells every open page when a deploy or teardown starts or ends, whoever started it, so it
- * can follow the run and refresh the status panel without polling.
+ * can follow the run and refresh the status panel without polling; and pushes each round of
+ * the engine's live status (every part of every deployed event) as it is read.
  */
 export function streamFeed(
   req: IncomingMessage,
@@ -77,7 +78,13 @@ export function streamFeed(
   scrubber: Scrubber,
 ): void {
   let unsubscribe: () => void = () => undefined;
-  openStream(req, res, () => unsubscribe());
+  let stopLive: () => void = () => undefined;
+  let closed = false;
+  openStream(req, res, () => {
+    closed = true;
+    unsubscribe();
+    stopLive();
+  });
   unsubscribe = engine.subscribeAll((event) => {
     if (event.type !== 'run-started' && event.type !== 'done') return;
     const run = engine.getRun(event.runId);
@@ -85,4 +92,8 @@ export function streamFeed(
     const summary = summarize(scrubber, run, event.type === 'done' ? event.result : undefined);
     res.write(frame(undefined, event.type === 'done' ? 'run-finished' : 'run-started', summary));
   });
+  stopLive = engine.watchLive((snapshot) => {
+    if (!closed) res.write(frame(undefined, 'live', scrubber.scrub(snapshot)));
+  });
+  if (closed) stopLive();
 }

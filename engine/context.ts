@@ -9,7 +9,14 @@ import { loadEvent } from '../lib/event-files';
 import { EventConfig, EventValidationError } from '../lib/event-model';
 import { ENVIRONMENTS, isEnvironment } from '../lib/profiles';
 import { badInput } from './errors';
-import { AzureClient, EngineOptions, EventRef, FieldProblem, HealthProbe } from './types';
+import {
+  AzureClient,
+  EngineOptions,
+  EventRef,
+  FieldProblem,
+  HealthProbe,
+  LiveOptions,
+} from './types';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -26,6 +33,7 @@ export interface Context {
   readonly health: { attempts: number; intervalMs: number };
   readonly terraformCloud: { baseUrl: string; token?: string };
   readonly debug: boolean;
+  readonly live: Required<LiveOptions>;
   azure(): AzureClient;
   readonly probe?: HealthProbe;
 }
@@ -49,6 +57,7 @@ export function createContext(o: EngineOptions, defaultAzure: () => AzureClient)
       token: o.terraformCloud?.token,
     },
     debug: o.debug ?? false,
+    live: { intervalMs: 3000, timeoutMs: 2500, ...o.live },
     azure: () => (azure ??= defaultAzure()),
     probe: o.probe,
   };

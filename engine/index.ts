@@ -15,6 +15,7 @@ import { runPlatformBuildImage } from './platform/build-image';
 import { runPlatformDeploy } from './platform/deploy';
 import { runPlatformDestroy } from './platform/destroy';
 import { runPlatformStatus } from './platform/status';
+import { LiveWatch } from './live/watch';
 import { runList, runOutputs } from './queries';
 import { runPlan } from './plan';
 import { RunImpl } from './run';
@@ -54,6 +55,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const ctx = createContext(options, createSdkAzureClient);
   const runs: RunImpl<RunResult>[] = [];
   const all = new Set<Listener>();
+  const live = new LiveWatch(ctx.stateDir, ctx.now, ctx.live);
 
   function start<R extends RunResult>(
     command: CommandName,
@@ -134,5 +136,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
       all.add(listener);
       return () => all.delete(listener);
     },
+    watchLive: (listener) => live.subscribe(listener),
   };
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
 import { Context, loadEventConfig } from './context';
 import { RunImpl } from './run';
-import { synth, TerraformJson } from './terraform';
+import { eventTarget, synthStack, TerraformJson } from './terraform';
 import { EventRef, ExitCode, PlannedResource, PlanResult, RunResult } from './types';
 
 export interface PriceTable {
@@ -167,9 +167,17 @@ export async function runPlan(
   try {
     const ev = (event = loadEventConfig(ctx, req));
     run.event = ev.slug;
-    const json = await run.phase('synth', `Synthesizing ${ev.slug}`, () =>
-      synth(ctx, run as unknown as RunImpl<RunResult>, ev),
-    );
+    // Its own folder: the event's synth folder may belong to a deploy running right now (a
+    // dashboard shows the plan while another operator deploys), and synth empties its folder.
+    const target = {
+      ...eventTarget(ctx, ev),
+      outDir: path.join(ctx.projectDir, 'cdktf.out', 'plans', run.id),
+    };
+    const json = await run
+      .phase('synth', `Synthesizing ${ev.slug}`, () =>
+        synthStack(ctx, run as unknown as RunImpl<RunResult>, target),
+      )
+      .finally(() => fs.rmSync(target.outDir, { recursive: true, force: true }));
     const analysis = analyze(json, ev, loadPrices());
     run.finish({
       ...base(),

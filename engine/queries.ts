@@ -1,13 +1,12 @@
 /** outputs and list: read-only views of state, no lock needed. */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
-import { ENVIRONMENTS, isEnvironment } from '../lib/profiles';
+import { isEnvironment } from '../lib/profiles';
 import { isEventGroup, MANAGED_BY, TAG } from '../lib/tags';
 import { Context, loadEventConfig } from './context';
 import { lockPath, readLock } from './lock';
 import { RunImpl } from './run';
-import { readLocalState, readState, shapeOutputs } from './state';
+import { readState, scanLocalStates, shapeOutputs } from './state';
 import { synth } from './terraform';
 import {
   EventSummary,
@@ -72,22 +71,13 @@ export async function runList(
 ): Promise<void> {
   try {
     const events = await run.phase('query', 'Listing events', async () => {
-      const out: EventSummary[] = [];
       const now = ctx.now().getTime();
-      for (const environment of ENVIRONMENTS) {
-        const dir = path.join(ctx.stateDir, environment);
-        if (!fs.existsSync(dir)) continue;
-        for (const file of fs
-          .readdirSync(dir)
-          .filter((f) => f.endsWith('.tfstate'))
-          .sort()) {
-          const slug = file.replace(/\.tfstate$/, '');
-          const view = readLocalState(path.join(dir, file));
-          if (view.resources.length === 0) continue;
+      return scanLocalStates(ctx.stateDir).map(
+        ({ event, environment, file, view }): EventSummary => {
           const expiresAt = view.outputs.expires_at?.value as string | undefined;
-          const createdAt = fs.statSync(path.join(dir, file)).birthtime.toISOString();
-          out.push({
-            event: slug,
+          const createdAt = fs.statSync(file).birthtime.toISOString();
+          return {
+            event,
             environment,
             backend: 'local',
             resourceCount: view.resources.length,
@@ -95,12 +85,11 @@ export async function runList(
             expiresAt,
             ageMs: now - new Date(createdAt).getTime(),
             expired: expiresAt !== undefined && new Date(expiresAt).getTime() < now,
-            statePath: path.join(dir, file),
-            lockedBy: readLock(lockPath(ctx.lockDir, environment, slug)),
-          });
-        }
-      }
-      return out;
+            statePath: file,
+            lockedBy: readLock(lockPath(ctx.lockDir, environment, event)),
+          };
+        },
+      );
     });
     if (request.azure) {
       const found = await run.phase('query', 'Asking Azure for tagged events', () =>

@@ -3,7 +3,9 @@
  * remote state through `terraform` in the event's synthesized stack folder.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
+import { ENVIRONMENTS, EnvironmentName } from '../lib/profiles';
 import { childEnv, runChild } from './child';
 import { Context, localStateFile, stackDir } from './context';
 import { RunImpl } from './run';
@@ -40,6 +42,39 @@ export function readLocalState(file: string): StateView {
     outputs[k] = { value: v.value, sensitive: v.sensitive === true };
   }
   return { resources, outputs, exists: true };
+}
+
+/** One event with local state under stateDir/<environment>/<slug>.tfstate. */
+export interface LocalEventState {
+  readonly event: string;
+  readonly environment: EnvironmentName;
+  readonly file: string;
+  readonly view: StateView;
+}
+
+/** Every event of this machine's local state that holds resources, by environment then name. */
+export function scanLocalStates(stateDir: string): LocalEventState[] {
+  const out: LocalEventState[] = [];
+  for (const environment of ENVIRONMENTS) {
+    const dir = path.join(stateDir, environment);
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.tfstate'))
+      .sort()) {
+      const file = path.join(dir, name);
+      // A state file being rewritten by terraform can be caught half written.
+      let view: StateView;
+      try {
+        view = readLocalState(file);
+      } catch {
+        continue;
+      }
+      if (view.resources.length === 0) continue;
+      out.push({ event: name.replace(/\.tfstate$/, ''), environment, file, view });
+    }
+  }
+  return out;
 }
 
 async function terraformJson(

@@ -3,8 +3,10 @@ import { EventConfig } from '../lib/event-model';
 import { TAG } from '../lib/tags';
 import { Context, loadEventConfig } from './context';
 import { defaultProbe, healthTargets, probeAll } from './health';
+import { readEventLive } from './live/read';
+import { liveInputs } from './live/watch';
 import { RunImpl } from './run';
-import { readState, shapeOutputs } from './state';
+import { readState, shapeOutputs, StateView } from './state';
 import { EventRef, ExitCode, RunResult, StatusResult, VmStatus } from './types';
 
 export async function runStatus(
@@ -56,7 +58,16 @@ export async function runStatus(
         healthTargets({ ...outputs, resource_group: resourceGroup }),
       );
       const expiresAt = group.tags[TAG.expiresAt] ?? outputs.expires_at;
-      return { resourceGroup, exists: true as const, containerGroups, vms, health, expiresAt };
+      const live = view ? await readLive(ctx, ev, view) : undefined;
+      return {
+        resourceGroup,
+        exists: true as const,
+        containerGroups,
+        vms,
+        health,
+        expiresAt,
+        ...(live ? { live } : {}),
+      };
     });
     const timeLeftMs =
       'expiresAt' in result && result.expiresAt
@@ -66,4 +77,13 @@ export async function runStatus(
   } catch (err) {
     run.fail(err, base());
   }
+}
+
+/** The same reading the dashboard pushes live, taken once. */
+async function readLive(ctx: Context, event: EventConfig, view: StateView) {
+  const { outputs, token } = liveInputs(view);
+  return readEventLive(
+    { event: event.slug, environment: event.environment, outputs, token },
+    { timeoutMs: ctx.live.timeoutMs, now: ctx.now },
+  );
 }

@@ -2,10 +2,12 @@ import type { PlatformOutputs } from '../lib/platform-outputs';
 import type { EnvironmentName } from '../lib/profiles';
 import type { EventOutputs } from '../lib/stack-outputs';
 import type { IdleCostReport } from './platform/idle-cost';
+import type { EventLive, LiveListener, LiveOptions } from './live/types';
 
 export type { EventOutputs, MixerOutput } from '../lib/stack-outputs';
 export type { PlatformOutputs } from '../lib/platform-outputs';
 export type { IdleCostLine, IdleCostReport } from './platform/idle-cost';
+export type * from './live/types';
 
 /**
  * Public API of the stream-control engine. The CLI (scripts/cli.ts) and the web dashboard
@@ -246,6 +248,8 @@ export interface StatusResult extends ResultBase {
   readonly expiresAt?: string;
   /** Negative when expired. */
   readonly timeLeftMs?: number;
+  /** What each part says on its /status (relay, splitter, each mixer), read with the token. */
+  readonly live?: EventLive;
 }
 
 export interface PlannedResource {
@@ -515,6 +519,13 @@ export interface Engine {
   getRun(id: string): Run | undefined;
   /** Every event of every run of this engine, live (no replay); returns unsubscribe. */
   subscribeAll(listener: Listener): () => void;
+  /**
+   * Every deployed event's parts (relay, splitter, each mixer: feed, audio level, on air), read
+   * from their /status with each event's status token every live.intervalMs while at least one
+   * listener is subscribed. The listener first gets the latest round, if any. Returns
+   * unsubscribe; the last one out stops the reads.
+   */
+  watchLive(listener: LiveListener): () => void;
 }
 
 // ---------------------------------------------------------------- dependencies
@@ -581,6 +592,8 @@ export interface EngineOptions {
   readonly terraformCloud?: { readonly baseUrl?: string; readonly token?: string };
   /** Also mirror debug-level lines into events. @default false */
   readonly debug?: boolean;
+  /** Live status reads (watchLive, status). @default { intervalMs: 3000, timeoutMs: 2500 } */
+  readonly live?: LiveOptions;
 }
 
 /** engine/index.ts exports `createEngine(options?: EngineOptions): Engine`. */

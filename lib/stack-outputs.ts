@@ -12,12 +12,17 @@ export const EVENT_OUTPUTS = {
   slidesIngestUrl: 'slides_ingest_url',
   relayHealthUrl: 'relay_health_url',
   splitterHealthUrl: 'splitter_health_url',
+  /** JSON status (lib/media-status.ts); needs the bearer status token. */
+  relayStatusUrl: 'relay_status_url',
+  splitterStatusUrl: 'splitter_status_url',
   mixers: 'mixers',
   mixerAdminUsername: 'mixer_admin_username',
   /** Sensitive. */
   mixerAdminPassword: 'mixer_admin_password',
   /** Sensitive. */
   srtPassphrase: 'srt_passphrase',
+  /** Sensitive: the bearer token for /status and /metrics of the relay, splitter and mixers. */
+  statusToken: 'status_token',
 } as const;
 
 /** One entry of the `mixers` output, in language order. */
@@ -27,6 +32,11 @@ export interface MixerOutput {
   readonly private_ip: string;
   readonly public_ip: string;
   readonly rdp: string;
+  /**
+   * The container mixer's JSON status (lib/mixer-status.ts), read with the status token.
+   * @default - none: an OBS VM has no such endpoint
+   */
+  readonly status_url?: string;
 }
 
 /** Event stack outputs as read from state. Sensitive ones only when asked for. */
@@ -37,6 +47,8 @@ export interface EventOutputs {
   readonly slides_ingest_url?: string;
   readonly relay_health_url?: string;
   readonly splitter_health_url?: string;
+  readonly relay_status_url?: string;
+  readonly splitter_status_url?: string;
   readonly mixers?: readonly MixerOutput[];
   readonly mixer_admin_username?: string;
   /** Present only with showSecrets; otherwise absent and listed in `redacted`. */

@@ -11,7 +11,7 @@ import {
   scheduleResolve,
   teardown,
 } from './form.js';
-import { attachToLatestRun, followFeed } from './run-view.js';
+import { attachToLatestRun, cancelRun, followFeed, openCancel } from './run-view.js';
 import { refreshStatus } from './status-view.js';
 
 async function start() {
@@ -57,6 +57,12 @@ function wire() {
     teardown();
   });
   $('teardown-cancel').addEventListener('click', () => $('teardown-dialog').close());
+  $('cancel-btn').addEventListener('click', openCancel);
+  $('cancel-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    cancelRun();
+  });
+  $('cancel-keep').addEventListener('click', () => $('cancel-dialog').close());
 }
 
 wire();

@@ -81,7 +81,7 @@ export function showMessage(kind, title, details, target = 'message') {
         'ul',
         {},
         ...problems.map((p) =>
-          el('li', { text: typeof p === 'string' ? p : `${p.field}: ${p.message}` }),
+          el('li', { text: typeof p === 'string' ? p : `${fieldLabel(p.field)}: ${p.message}` }),
         ),
       ),
     );
@@ -92,9 +92,21 @@ export function showMessage(kind, title, details, target = 'message') {
 
 export function clearMessage() {
   $('message').hidden = true;
-  for (const input of document.querySelectorAll('[aria-invalid]'))
-    input.removeAttribute('aria-invalid');
-  for (const note of document.querySelectorAll('.field-error')) note.remove();
+  clearFieldErrors();
+}
+
+export function clearFieldErrors(only) {
+  for (const note of document.querySelectorAll('.field-error')) {
+    if (only && note.id !== `${only}-error`) continue;
+    const input = $(note.id.replace(/-error$/, ''));
+    if (input) {
+      input.removeAttribute('aria-invalid');
+      const help = input.dataset.help;
+      if (help) input.setAttribute('aria-describedby', help);
+      else input.removeAttribute('aria-describedby');
+    }
+    note.remove();
+  }
 }
 
 const FIELD_INPUTS = {
@@ -104,20 +116,66 @@ const FIELD_INPUTS = {
   srtPassphrase: 'srt-passphrase',
 };
 
-// Points the operator at the exact input a 400 named.
-export function markFields(problems) {
+function inputFor(field) {
+  const id = field.startsWith('youtubeKeys.')
+    ? `key-${field.slice('youtubeKeys.'.length)}`
+    : FIELD_INPUTS[field];
+  return id ? $(id) : null;
+}
+
+// What the operator sees on the page, never the API's field path.
+export function fieldLabel(field) {
+  const input = inputFor(field);
+  const label = input && document.querySelector(`label[for="${input.id}"]`);
+  if (label) return label.textContent.replace(/\s*\(optional\)\s*$/, '').trim();
+  if (field.startsWith('youtubeKeys.')) return `Key for ${field.slice('youtubeKeys.'.length)}`;
+  if (field === 'youtubeKeys') return 'YouTube stream keys';
+  return field;
+}
+
+/**
+ * Puts each problem next to the input it names (several for one input share one note), and
+ * returns the problems that have no input on the page, for the summary.
+ */
+export function markFields(problems, { focus = true } = {}) {
   let first = null;
+  const unplaced = [];
   for (const problem of problems || []) {
-    const id = problem.field.startsWith('youtubeKeys.')
-      ? `key-${problem.field.slice('youtubeKeys.'.length)}`
-      : FIELD_INPUTS[problem.field];
-    const input = id && $(id);
-    if (!input) continue;
+    const input = inputFor(problem.field);
+    if (!input) {
+      unplaced.push(problem);
+      continue;
+    }
+    const id = `${input.id}-error`;
+    const existing = $(id);
+    if (existing) {
+      if (!existing.textContent.includes(problem.message))
+        existing.append(el('span', { class: 'more', text: problem.message }));
+      continue;
+    }
+    if (!input.dataset.help && input.getAttribute('aria-describedby'))
+      input.dataset.help = input.getAttribute('aria-describedby');
     input.setAttribute('aria-invalid', 'true');
-    const note = el('p', { class: 'field-error', id: `${id}-error`, text: problem.message });
-    input.setAttribute('aria-describedby', `${id}-error`);
-    input.after(note);
+    input.setAttribute('aria-describedby', [id, input.dataset.help].filter(Boolean).join(' '));
+    input.after(el('p', { class: 'field-error', id }, el('span', { text: problem.message })));
     first = first || input;
   }
-  if (first) first.focus();
+  if (first && focus) first.focus();
+  return unplaced;
+}
+
+/**
+ * A refused request: each problem next to its field, and above the form only a count and
+ * what belongs to no field, so nothing is said twice.
+ */
+export function showProblems(title, problems, hint) {
+  const unplaced = markFields(problems);
+  const placed = (problems || []).length - unplaced.length;
+  const where =
+    placed === 0
+      ? ''
+      : placed === 1
+        ? ' Fix the marked field.'
+        : ` Fix the ${placed} marked fields.`;
+  showMessage('error', `${title}${where}`, { problems: unplaced, hint });
 }

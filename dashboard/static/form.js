@@ -1,8 +1,18 @@
 /* global document, setTimeout, clearTimeout, URLSearchParams */
-// The event form: events and their languages, one key field per language, deploy and teardown.
+// The event form: events and their languages, one key field per language, what a deploy
+// would cost and take, deploy and teardown.
 import { state } from './state.js';
 import { api } from './api.js';
-import { $, clearMessage, el, markFields, showMessage } from './dom.js';
+import {
+  $,
+  clearFieldErrors,
+  clearMessage,
+  duration,
+  el,
+  markFields,
+  showMessage,
+  showProblems,
+} from './dom.js';
 import { watchRun } from './run-view.js';
 
 export async function loadCatalog() {
@@ -28,11 +38,17 @@ export function scheduleResolve() {
   resolveTimer = setTimeout(resolveEvent, 250);
 }
 
+const KEYS_HELP = $('keys-help').textContent.trim();
+
 export async function resolveEvent() {
   const name = $('event-name').value.trim();
+  clearFieldErrors('event-name');
+  clearFieldErrors('environment');
   if (!name) {
     state.resolved = null;
     renderKeyFields([]);
+    $('keys-help').textContent = 'Type or pick an event to see its languages.';
+    showPreview(null);
     return;
   }
   const query = new URLSearchParams({ name });
@@ -41,40 +57,152 @@ export async function resolveEvent() {
   if (name !== $('event-name').value.trim()) return; // the operator typed on meanwhile
   if (status !== 200) {
     state.resolved = null;
-    renderKeyFields([]);
-    $('keys-help').textContent = body.error ? body.error.message : 'Unknown event';
+    // The problem is said once, under the field it is about; the key fields stay as typed.
+    const problems = (body.error && body.error.problems) || [
+      { field: 'name', message: (body.error && body.error.message) || 'Unknown event' },
+    ];
+    markFields(problems, { focus: false });
+    $('keys-help').textContent = 'Fix the event name above to see its languages.';
+    showPreview(null);
     return;
   }
   state.resolved = body;
   if (!state.envTouched) $('environment').value = body.environment;
-  $('keys-help').textContent =
-    `One key per language of ${body.slug} (${body.languages.length}). Keys are sent once to the engine and never shown again.`;
-  renderKeyFields(body.languages);
+  $('keys-help').textContent = KEYS_HELP.replace(
+    'One key per language.',
+    `One key per language: ${body.languages.length} for ${body.slug}.`,
+  );
+  renderKeyFields(body.languages, body.audio);
+  loadPreview(body);
 }
 
-function renderKeyFields(languages) {
+function renderKeyFields(languages, audio) {
   const same =
     languages.length === state.languages.length &&
     languages.every((l, i) => l === state.languages[i]);
-  if (same) return; // keep what the operator has typed
-  state.languages = languages;
-  $('key-fields').replaceChildren(
-    ...languages.map((language) =>
-      el(
-        'div',
-        { class: 'field' },
-        el('label', { for: `key-${language}`, text: `Key for ${language}` }),
-        el('input', {
-          id: `key-${language}`,
-          type: 'password',
-          autocomplete: 'new-password',
-          spellcheck: 'false',
-          'data-language': language,
-          required: true,
-        }),
+  if (!same) {
+    // Keep what the operator has typed for languages the new event also has.
+    const typed = {};
+    for (const input of document.querySelectorAll('#key-fields input'))
+      typed[input.dataset.language] = input.value;
+    state.languages = languages;
+    $('key-fields').replaceChildren(
+      ...languages.map((language) =>
+        el(
+          'div',
+          { class: 'field' },
+          el('label', { for: `key-${language}`, text: `Key for ${language}` }),
+          el('input', {
+            id: `key-${language}`,
+            type: 'password',
+            autocomplete: 'new-password',
+            spellcheck: 'false',
+            'data-language': language,
+            required: true,
+          }),
+          el('p', { class: 'help audio-source', id: `key-${language}-audio`, hidden: true }),
+        ),
       ),
-    ),
-  );
+    );
+    for (const input of document.querySelectorAll('#key-fields input'))
+      if (typed[input.dataset.language]) input.value = typed[input.dataset.language];
+  }
+  for (const language of languages) {
+    const note = $(`key-${language}-audio`);
+    const mapping = (audio || []).find((a) => a.language === language);
+    note.hidden = !mapping;
+    note.textContent = mapping ? `Audio: ${audioText(mapping)}` : '';
+    const input = $(`key-${language}`);
+    input.dataset.help = mapping ? note.id : '';
+    if (!input.getAttribute('aria-invalid')) {
+      if (mapping) input.setAttribute('aria-describedby', note.id);
+      else input.removeAttribute('aria-describedby');
+    }
+  }
+}
+
+function audioText(mapping) {
+  return mapping.floor
+    ? `${mapping.source}, with the floor (${mapping.floor.source}) ${mapping.floor.mixDb} dB under it`
+    : mapping.source;
+}
+
+let previewFor = null;
+
+// Cost and time to stream-ready come from the engine's plan, as `stream-control plan` prints
+// them; the audio mapping from the event itself.
+async function loadPreview(resolved) {
+  const key = `${resolved.slug}/${resolved.environment}`;
+  previewFor = key;
+  showPreview(resolved, { loading: true });
+  const query = new URLSearchParams({ name: resolved.slug, environment: resolved.environment });
+  const { status, body } = await api('GET', `/api/events/plan?${query}`);
+  if (previewFor !== key) return;
+  if (status !== 200) {
+    showPreview(resolved, {
+      failed: (body.error && body.error.message) || `the plan failed (HTTP ${status})`,
+    });
+    return;
+  }
+  showPreview(resolved, { plan: body });
+}
+
+function money(n) {
+  return `$${n.toFixed(2)}`;
+}
+
+function showPreview(resolved, { plan, loading, failed } = {}) {
+  const box = $('preview');
+  if (!resolved) {
+    previewFor = null;
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  const facts = $('preview-facts');
+  const add = (label, value) => facts.append(el('dt', { text: label }), el('dd', {}, value));
+  facts.replaceChildren();
+  if (loading) add('Cost and time', 'planning…');
+  else if (failed) add('Cost and time', `not available: ${failed}`);
+  else {
+    add(
+      'Cost',
+      el(
+        'span',
+        {},
+        el('strong', { text: `${money(plan.cost.perHour)} per hour` }),
+        `, at most ${money(plan.cost.perEvent)} until it expires (${resolved.ttlHours} h)`,
+      ),
+    );
+    add(
+      'Stream-ready',
+      el(
+        'span',
+        {},
+        el('strong', { text: `about ${duration(plan.timeToReadySeconds * 1000)}` }),
+        ' after Deploy',
+      ),
+    );
+    add('Creates', `${plan.resourceCount} resources in ${plan.environment}`);
+  }
+  const table = $('audio-map');
+  const audio = resolved.audio || [];
+  table.hidden = audio.length === 0;
+  table
+    .querySelector('tbody')
+    .replaceChildren(
+      ...audio.map((a) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row', text: a.language }),
+          el('td', { text: audioText(a) }),
+        ),
+      ),
+    );
+  $('preview-note').textContent = plan
+    ? `${plan.cost.currency} list prices for ${plan.cost.region} as of ${plan.cost.priceDate}; the same estimate as ./stream-control plan --event ${plan.event} --env ${plan.environment}.`
+    : '';
 }
 
 function clearSecrets() {
@@ -87,15 +215,17 @@ export async function deploy() {
   const event = $('event-name').value.trim();
   const youtubeKeys = {};
   const missing = [];
+  if (!event) missing.push({ field: 'event', message: 'Required: the event to deploy.' });
   for (const input of document.querySelectorAll('#key-fields input')) {
     if (input.value.trim() === '')
-      missing.push({ field: `youtubeKeys.${input.dataset.language}`, message: 'is required' });
+      missing.push({
+        field: `youtubeKeys.${input.dataset.language}`,
+        message: `Required: paste the YouTube stream key of the ${input.dataset.language} channel.`,
+      });
     youtubeKeys[input.dataset.language] = input.value.trim();
   }
-  if (!event) missing.unshift({ field: 'event', message: 'is required' });
   if (missing.length > 0) {
-    showMessage('error', 'Fill in every field before deploying.', { problems: missing });
-    markFields(missing);
+    showProblems('Not deployed.', missing);
     return;
   }
   const body = { event, environment: $('environment').value, youtubeKeys };
@@ -103,9 +233,10 @@ export async function deploy() {
   if (passphrase) body.srtPassphrase = passphrase;
   setBusy(true);
   const response = await api('POST', '/api/deploy', body);
-  // Write-only: whatever the answer, the keys leave the page now.
-  clearSecrets();
   setBusy(false);
+  // Write-only: once the engine has them, the keys leave the page. A refused request keeps
+  // them, so one typo does not mean typing every key again.
+  if (response.status === 202) clearSecrets();
   handleStart(response, 'Deploy');
 }
 
@@ -117,8 +248,15 @@ function handleStart({ status, body }, what) {
   }
   const error = body.error || { message: `${what} failed (HTTP ${status})` };
   if (status === 409 && error.run) watchRun(error.run);
-  showMessage('error', error.message, { problems: error.problems, hint: error.hint });
-  markFields(error.problems);
+  if (error.problems && error.problems.length > 0) {
+    showProblems(
+      `${what === 'Deploy' ? 'Not deployed' : 'Not torn down'}.`,
+      error.problems,
+      error.hint,
+    );
+  } else {
+    showMessage('error', error.message, { hint: error.hint });
+  }
 }
 
 function setBusy(busy) {
@@ -129,10 +267,9 @@ export function openTeardown() {
   clearMessage();
   const event = $('event-name').value.trim();
   if (!event || !state.resolved) {
-    showMessage('error', 'Choose the event to tear down first.', {
-      problems: [{ field: 'event', message: 'is required' }],
-    });
-    markFields([{ field: 'event', message: 'is required' }]);
+    showProblems('Nothing to tear down yet.', [
+      { field: 'event', message: 'Choose the event to tear down.' },
+    ]);
     return;
   }
   $('teardown-event').textContent = state.resolved.name;
@@ -142,6 +279,15 @@ export function openTeardown() {
   $('teardown-go').disabled = true;
   $('teardown-dialog').showModal();
   $('teardown-confirm').focus();
+}
+
+// From a live event's card: the form names that event, so the dialog and the request agree.
+export async function openTeardownFor(event, environment) {
+  $('event-name').value = event;
+  $('environment').value = environment;
+  state.envTouched = true;
+  await resolveEvent();
+  openTeardown();
 }
 
 export async function teardown() {

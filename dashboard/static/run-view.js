@@ -3,7 +3,7 @@
 import { state } from './state.js';
 import { api, readStream } from './api.js';
 import { $, copyable, el, localTime, setConnection, showMessage, timeOf } from './dom.js';
-import { refreshStatus } from './status-view.js';
+import { applyLive, refreshStatus } from './status-view.js';
 
 export function watchRun(run) {
   if (state.watching && state.watching.id === run.id) return;
@@ -20,7 +20,49 @@ export function watchRun(run) {
   $('connection-info').hidden = true;
   $('progress-box').hidden = true;
   $('run-summary').textContent = `${run.command} ${run.event || ''} — run ${run.id}`;
+  watch.command = run.command;
+  watch.event = run.event;
+  showCancel(watch, !run.finished);
   follow(watch, 0);
+}
+
+const CANCELLABLE = new Set(['deploy', 'teardown']);
+
+function showCancel(watch, running) {
+  const button = $('cancel-btn');
+  button.hidden = !running || !CANCELLABLE.has(watch.command);
+  button.disabled = false;
+  button.textContent = `Cancel ${watch.command}`;
+}
+
+export function openCancel() {
+  const watch = state.watching;
+  if (!watch || watch.done) return;
+  $('cancel-what').textContent = `${watch.command} of ${watch.event || 'this event'}`;
+  $('cancel-dialog').showModal();
+  $('cancel-keep').focus();
+}
+
+// The same stop as Ctrl-C in the CLI: the engine interrupts terraform and reports what remains.
+export async function cancelRun() {
+  $('cancel-dialog').close();
+  const watch = state.watching;
+  if (!watch || watch.done) return;
+  const button = $('cancel-btn');
+  button.disabled = true;
+  button.textContent = 'Stopping…';
+  const { status, body } = await api('POST', `/api/runs/${encodeURIComponent(watch.id)}/cancel`);
+  if (status === 202) {
+    logLine(
+      'warn',
+      `Cancel asked: terraform is being stopped; what remains is listed when it has.`,
+    );
+    return;
+  }
+  button.disabled = false;
+  button.textContent = `Cancel ${watch.command}`;
+  if (status !== 409)
+    logLine('error', `Cancel refused: ${(body.error && body.error.message) || status}`);
 }
 
 async function follow(watch, failures) {
@@ -89,6 +131,7 @@ function renderEvent(event) {
       );
       break;
     case 'done':
+      if (state.watching) showCancel(state.watching, false);
       renderDone(event.result);
       break;
     default:
@@ -133,27 +176,37 @@ function renderDone(result) {
   } else {
     const error = result.error || { message: `${result.command} failed` };
     // The engine's message may already say what failed; do not say it twice.
-    const title = error.message.startsWith(`${result.command} `)
-      ? error.message
-      : `${result.command} failed: ${error.message}`;
+    const title =
+      result.exitCode === 130
+        ? `${result.command} of ${result.event || ''} stopped: ${error.message}`
+        : error.message.startsWith(`${result.command} `)
+          ? error.message
+          : `${result.command} failed: ${error.message}`;
     logLine('error', `✗ ${title}`);
     const holder = error.holder
       ? [
           `In progress elsewhere: ${error.holder.command} by ${error.holder.user}@${error.holder.host} since ${localTime(error.holder.startedAt)}`,
         ]
       : [];
+    const remaining = result.remaining || [];
+    const left =
+      remaining.length > 0
+        ? [`Still in place (${remaining.length}): ${remaining.join(', ')}`]
+        : result.remainingUnknown
+          ? [`Could not check what remains: ${result.remainingUnknown}`]
+          : [];
     showMessage(
       'error',
       title,
       {
         hint: error.hint,
-        problems: [...holder, ...(error.problems || [])],
+        problems: [...holder, ...(error.problems || []), ...left],
         logFile: result.logFile,
       },
       'run-result',
     );
-    if (result.remaining && result.remaining.length > 0) {
-      logLine('warn', `Resources still in place: ${result.remaining.join(', ')}`);
+    if (remaining.length > 0) {
+      logLine('warn', `Resources still in place: ${remaining.join(', ')}`);
     }
   }
   setConnection('Connected');
@@ -192,6 +245,7 @@ export async function followFeed(failures) {
     await readStream('/api/feed', null, (type, summary) => {
       if (type === 'run-started' && (!state.watching || state.watching.done)) watchRun(summary);
       if (type === 'run-finished') refreshStatus();
+      if (type === 'live') applyLive(summary);
     });
     failures = 0;
   } catch (error) {

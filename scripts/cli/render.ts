@@ -16,6 +16,7 @@ import {
   PlatformStatusResult,
   RunResult,
   StatusResult,
+  EventLive,
   TeardownResult,
 } from '../../engine';
 
@@ -223,6 +224,20 @@ function statusSummary(r: StatusResult): string[] {
     lines.push(
       `  ${pad(h.name, 16)} ${h.ready ? 'ready' : `NOT READY${h.detail ? ` (${h.detail})` : ''}`}`,
     );
+  if (r.live) lines.push(...liveLines(r.live));
+  return lines;
+}
+
+/** Each part's own /status, one line each: what the dashboard shows live. */
+function liveLines(live: EventLive): string[] {
+  const row = (name: string, p: { state: string; summary: string }) =>
+    `  ${pad(name, 16)} ${pad(p.state.toUpperCase(), 8)} ${p.summary}`;
+  const lines = ['Live (from each part’s /status):'];
+  lines.push(row('venue', live.venue), row('relay', live.relay), row('splitter', live.splitter));
+  for (const l of live.languages) {
+    if (l.audio) lines.push(row(`${l.language} audio`, l.audio));
+    lines.push(row(`${l.language} mixer`, l.mixer));
+  }
   return lines;
 }
 

@@ -13,6 +13,8 @@ import {
   type EventRef,
   type Listener,
   type ListResult,
+  type LiveListener,
+  type LiveSnapshot,
   type OutputsResult,
   type Run,
   type RunResult,
@@ -224,6 +226,23 @@ export class FakeEngine implements Engine {
   subscribeAll(listener: Listener): () => void {
     this.all.add(listener);
     return () => this.all.delete(listener);
+  }
+
+  private readonly live = new Set<LiveListener>();
+
+  watchLive(listener: LiveListener): () => void {
+    this.live.add(listener);
+    return () => this.live.delete(listener);
+  }
+
+  /** How many pages listen to live status now. */
+  get liveListeners(): number {
+    return this.live.size;
+  }
+
+  /** Hands a round of live status to every listener, as the engine's poller would. */
+  pushLive(snapshot: LiveSnapshot): void {
+    for (const l of [...this.live]) l(snapshot);
   }
 
   /** The runs of one command, for assertions. */
