@@ -15,6 +15,8 @@ export interface PlanPreview {
   readonly cost: PlanResult['cost'];
   /** Seconds from Deploy to stream-ready, along the slowest chain of resources. */
   readonly timeToReadySeconds: number;
+  /** What protects the venue's ingest, one sentence, when the engine says. */
+  readonly protection?: string;
 }
 
 const FRESH_MS = 30_000;
@@ -42,6 +44,9 @@ async function plan(engine: Engine, name: string, environment?: string): Promise
     resourceCount: result.resources.length,
     cost: result.cost,
     timeToReadySeconds: result.timeToReady.seconds,
+    ...(typeof (result as { protection?: unknown }).protection === 'string'
+      ? { protection: (result as { protection?: string }).protection }
+      : {}),
   };
 }
 

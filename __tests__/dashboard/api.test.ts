@@ -201,6 +201,99 @@ describe('POST /api/deploy', () => {
   });
 });
 
+describe('GET /api/events/plan', () => {
+  it("gives the engine's cost and time to stream-ready, planning once for pages that ask together", async () => {
+    t.engine.answers = {
+      plan: (ref) => ({
+        event: 'spring-summit',
+        environment: ref.environment ?? 'staging',
+        languages: ['original', 'spanish'],
+        resources: new Array(9).fill({
+          type: 'x',
+          address: 'x.y',
+          createSeconds: 1,
+          costPerHour: 0,
+        }),
+        cost: {
+          currency: 'USD',
+          perHour: 0.61,
+          perEvent: 14.64,
+          priceDate: '2026-01-15',
+          region: 'westeurope',
+          sources: ['https://prices.azure.com'],
+        },
+        timeToReady: { seconds: 655, criticalPath: ['a.b'] },
+      }),
+    };
+    const path = '/api/events/plan?name=Spring%20Summit&environment=staging';
+    const [a, b] = await Promise.all([call('GET', path), call('GET', path)]);
+    t.engine.answers = {};
+    expect(a.status).toBe(200);
+    expect(a.json).toEqual(b.json);
+    expect(a.json).toMatchObject({
+      event: 'spring-summit',
+      environment: 'staging',
+      resourceCount: 9,
+      cost: { perHour: 0.61, perEvent: 14.64, region: 'westeurope', priceDate: '2026-01-15' },
+      timeToReadySeconds: 655,
+    });
+    expect(t.engine.callsOf('plan')).toEqual([{ event: 'Spring Summit', environment: 'staging' }]);
+  });
+
+  it('names the field of a bad event name (400), and says when the plan itself failed (502)', async () => {
+    const bad = await call('GET', '/api/events/plan?name=ab');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.problems).toEqual([
+      { field: 'name', message: expect.stringMatching(/3 to 40 characters/) },
+    ]);
+    t.engine.answers = {
+      plan: () => ({
+        ok: false,
+        exitCode: 1,
+        error: { code: 'synth-failed', message: 'synthesizing broken-one failed: boom' },
+      }),
+    };
+    const failed = await call('GET', '/api/events/plan?name=Broken%20One');
+    t.engine.answers = {};
+    expect(failed.status).toBe(502);
+    expect(failed.json.error).toMatchObject({
+      code: 'plan-failed',
+      message: 'synthesizing broken-one failed: boom',
+    });
+  });
+});
+
+describe('POST /api/runs/:id/cancel', () => {
+  it('stops a running deploy through the engine, like Ctrl-C, and answers with the run', async () => {
+    const started = await call('POST', '/api/deploy', deployBody());
+    const id = started.json.run.id;
+    const run = t.engine.started.find((r) => r.id === id)!;
+    const res = await call('POST', `/api/runs/${id}/cancel`);
+    expect(res.status).toBe(202);
+    expect(run.cancelled).toBe(true);
+    expect(res.json.run).toMatchObject({ id, command: 'deploy', finished: true, exitCode: 130 });
+    expect(t.logs.some((l) => l.includes(`cancel of deploy spring-summit (run ${id})`))).toBe(true);
+  });
+
+  it('refuses a finished run (409), an unknown one (404), a query (400) and GET (405)', async () => {
+    const started = await call('POST', '/api/deploy', deployBody());
+    const id = started.json.run.id;
+    t.engine.started.find((r) => r.id === id)!.finish();
+    const finished = await call('POST', `/api/runs/${id}/cancel`);
+    expect(finished.status).toBe(409);
+    expect(finished.json.error.code).toBe('finished');
+    expect((await call('POST', '/api/runs/no-such-run/cancel')).status).toBe(404);
+    await call('GET', '/api/events/plan?name=Spring%20Summit&environment=production');
+    const plan = t.engine.started.find((r) => r.command === 'plan')!;
+    const query = await call('POST', `/api/runs/${plan.id}/cancel`);
+    expect(query.status).toBe(400);
+    expect(query.json.error.code).toBe('not-cancellable');
+    const get = await call('GET', `/api/runs/${id}/cancel`);
+    expect(get.status).toBe(405);
+    expect(get.headers.allow).toBe('POST');
+  });
+});
+
 describe('POST /api/teardown', () => {
   it('refuses without the typed event name, naming the confirm field', async () => {
     for (const confirm of [undefined, '', 'spring', 'SPRING-SUMMIT']) {

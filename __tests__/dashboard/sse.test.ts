@@ -150,3 +150,46 @@ describe('GET /api/feed', () => {
     expect(feed.raw).not.toContain(CANARY.original);
   });
 });
+
+describe('GET /api/feed: live status', () => {
+  const snapshot = (summary: string) => ({
+    at: '2026-05-01T08:00:00.000Z',
+    events: [
+      {
+        event: 'spring-summit',
+        environment: 'staging',
+        at: '2026-05-01T08:00:00.000Z',
+        state: 'warn',
+        venue: { state: 'warn', summary: 'not sending yet' },
+        relay: { name: 'relay', state: 'warn', summary, reachable: true },
+        splitter: { name: 'splitter', state: 'ok', summary: 'slides in', reachable: true },
+        languages: [],
+      },
+    ],
+  });
+
+  it("pushes each round of the engine's live reading to every open page, masked, and stops listening when they go", async () => {
+    await startDeploy(); // the dashboard now knows these keys
+    const before = t.engine.liveListeners;
+    const one = await subscribe('/api/feed');
+    const two = await subscribe('/api/feed');
+    await waitUntil(() => t.engine.liveListeners === before + 2);
+    t.engine.pushLive(snapshot('waiting for the venue’s program feed') as never);
+    t.engine.pushLive(snapshot(`echoed ${CANARY.spanish}`) as never);
+    for (const c of [one, two]) {
+      await c.until((f) => f.filter((x) => x.event === 'live').length === 2);
+      const live = c.frames.filter((f) => f.event === 'live').map((f) => f.data);
+      expect(live[0]).toEqual(snapshot('waiting for the venue’s program feed'));
+      expect(live[1].events[0].relay.summary).toBe(`echoed ${MASK}`);
+      expect(c.raw).not.toContain(CANARY.spanish);
+    }
+    one.close();
+    two.close();
+    await waitUntil(() => t.engine.liveListeners === before);
+  });
+});
+
+async function waitUntil(test: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(test()).toBe(true);
+}

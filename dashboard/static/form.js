@@ -44,6 +44,7 @@ export async function resolveEvent() {
   const name = $('event-name').value.trim();
   clearFieldErrors('event-name');
   clearFieldErrors('environment');
+  state.resolveProblems = null;
   if (!name) {
     state.resolved = null;
     renderKeyFields([]);
@@ -61,6 +62,7 @@ export async function resolveEvent() {
     const problems = (body.error && body.error.problems) || [
       { field: 'name', message: (body.error && body.error.message) || 'Unknown event' },
     ];
+    state.resolveProblems = problems;
     markFields(problems, { focus: false });
     $('keys-help').textContent = 'Fix the event name above to see its languages.';
     showPreview(null);
@@ -100,37 +102,32 @@ function renderKeyFields(languages, audio) {
             'data-language': language,
             required: true,
           }),
-          el('p', { class: 'help audio-source', id: `key-${language}-audio`, hidden: true }),
+          // Where this channel's audio comes from, so a wrong mapping is seen before deploying.
+          el('p', { class: 'help audio-source', id: `audio-${language}`, hidden: true }),
         ),
       ),
     );
     for (const input of document.querySelectorAll('#key-fields input'))
       if (typed[input.dataset.language]) input.value = typed[input.dataset.language];
   }
-  for (const language of languages) {
-    const note = $(`key-${language}-audio`);
-    const mapping = (audio || []).find((a) => a.language === language);
-    note.hidden = !mapping;
-    note.textContent = mapping ? `Audio: ${audioText(mapping)}` : '';
+  languages.forEach((language, i) => {
+    const note = $(`audio-${language}`);
+    const source = audio && audio[i];
+    note.hidden = !source;
+    note.textContent = source ? `Audio: ${source} of the program feed` : '';
     const input = $(`key-${language}`);
-    input.dataset.help = mapping ? note.id : '';
+    input.dataset.help = source ? note.id : '';
     if (!input.getAttribute('aria-invalid')) {
-      if (mapping) input.setAttribute('aria-describedby', note.id);
+      if (source) input.setAttribute('aria-describedby', note.id);
       else input.removeAttribute('aria-describedby');
     }
-  }
-}
-
-function audioText(mapping) {
-  return mapping.floor
-    ? `${mapping.source}, with the floor (${mapping.floor.source}) ${mapping.floor.mixDb} dB under it`
-    : mapping.source;
+  });
 }
 
 let previewFor = null;
 
 // Cost and time to stream-ready come from the engine's plan, as `stream-control plan` prints
-// them; the audio mapping from the event itself.
+// them.
 async function loadPreview(resolved) {
   const key = `${resolved.slug}/${resolved.environment}`;
   previewFor = key;
@@ -185,23 +182,13 @@ function showPreview(resolved, { plan, loading, failed } = {}) {
     );
     add('Creates', `${plan.resourceCount} resources in ${plan.environment}`);
   }
-  const table = $('audio-map');
-  const audio = resolved.audio || [];
-  table.hidden = audio.length === 0;
-  table
-    .querySelector('tbody')
-    .replaceChildren(
-      ...audio.map((a) =>
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row', text: a.language }),
-          el('td', { text: audioText(a) }),
-        ),
-      ),
-    );
   $('preview-note').textContent = plan
-    ? `${plan.cost.currency} list prices for ${plan.cost.region} as of ${plan.cost.priceDate}; the same estimate as ./stream-control plan --event ${plan.event} --env ${plan.environment}.`
+    ? [
+        `${plan.cost.currency} list prices for ${plan.cost.region} as of ${plan.cost.priceDate}; the same estimate as ./stream-control plan --event ${plan.event} --env ${plan.environment}.`,
+        plan.protection,
+      ]
+        .filter(Boolean)
+        .join(' ')
     : '';
 }
 
@@ -216,6 +203,11 @@ export async function deploy() {
   const youtubeKeys = {};
   const missing = [];
   if (!event) missing.push({ field: 'event', message: 'Required: the event to deploy.' });
+  else if (!state.resolved && state.resolveProblems) {
+    // Its languages are unknown until the name is fixed: the name is the one problem.
+    showProblems('Not deployed.', state.resolveProblems);
+    return;
+  }
   for (const input of document.querySelectorAll('#key-fields input')) {
     if (input.value.trim() === '')
       missing.push({

@@ -7,6 +7,7 @@ export const state = {
   catalog: { environments: [], events: [] },
   languages: [],
   resolved: null,
+  resolveProblems: null, // why the typed name is not an event, field by field
   envTouched: false,
   watching: null, // { id, lastSeq, controller, done }
 };

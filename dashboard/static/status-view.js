@@ -153,8 +153,7 @@ function lane(l) {
     node(`youtube-${l.language}`, {
       title: `YouTube ${l.language}`,
       state: l.destination.state,
-      summary:
-        l.destination.summary.replace(/^YouTube \([^)]*\)(: )?/, '') || l.destination.summary,
+      summary: l.destination.summary,
     }),
   );
 }
@@ -163,6 +162,8 @@ const RANK = { ok: 0, unknown: 1, warn: 2, bad: 3 };
 function worstOf(a, b) {
   return RANK[b] > RANK[a] ? b : a;
 }
+
+const drawn = new WeakMap();
 
 // The figure stays in place and is redrawn only when a reading changed, so a screen reader
 // or a finger on a copy button is not disturbed every few seconds.
@@ -174,8 +175,8 @@ function renderPipeline(slot, live) {
     figure = el('figure', { class: 'pipeline', 'aria-label': `Pipeline of ${live.event}` });
     slot.replaceChildren(figure);
   }
-  if (figure.dataset.signature !== signature) {
-    figure.dataset.signature = signature;
+  if (drawn.get(figure) !== signature) {
+    drawn.set(figure, signature);
     figure.dataset.state = live.state;
     figure.replaceChildren(stagesOf(live), el('figcaption', { class: 'help' }));
   }
@@ -193,7 +194,12 @@ function stagesOf(live) {
       node('relay', { title: 'Relay', role: 'program + audio', ...live.relay }),
       node('splitter', { title: 'Splitter', role: 'slides', ...live.splitter }),
     ),
-    stage('Each language', el('ul', { class: 'lanes' }, ...live.languages.map(lane))),
+    stage(
+      'Each language',
+      live.languages.length > 0
+        ? el('ul', { class: 'lanes' }, ...live.languages.map(lane))
+        : el('p', { class: 'help', text: 'No mixer in the event’s outputs yet.' }),
+    ),
   );
 }
 

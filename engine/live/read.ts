@@ -21,7 +21,7 @@ import type {
 /** A language whose peak stays below this over the relay's window is called silent. */
 export const SILENT_BELOW_DBFS = -60;
 
-/** GETs a part's JSON status; resolves to the body or a one-line reason it could not. */
+/** GETs a part's JSON status; resolves to the body or why not, worded as a part's summary. */
 export type StatusFetcher = (
   url: string,
   token: string | undefined,
@@ -37,12 +37,12 @@ export const fetchStatus: StatusFetcher = async (url, token, timeoutMs) => {
     });
     if (response.status === 401 || response.status === 403)
       return { ok: false, reason: `refused the status token (HTTP ${response.status})` };
-    if (!response.ok) return { ok: false, reason: `HTTP ${response.status}` };
+    if (!response.ok) return { ok: false, reason: `answered HTTP ${response.status}` };
     return { ok: true, body: await response.json() };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
     if (e.name === 'TimeoutError') return { ok: false, reason: `no answer in ${timeoutMs} ms` };
-    return { ok: false, reason: e.cause?.code ?? e.message.split('\n')[0] };
+    return { ok: false, reason: `not answering (${e.cause?.code ?? e.message.split('\n')[0]})` };
   }
 };
 
@@ -72,7 +72,7 @@ function feedPart(
   }
   if (!read.ok)
     return {
-      part: { name, state: 'bad', summary: `not answering: ${read.reason}`, reachable: false },
+      part: { name, state: 'bad', summary: read.reason, reachable: false },
     };
   const status = read.body as MediaStatus;
   const input = status.input;
@@ -156,7 +156,7 @@ function mixerPart(read: Awaited<ReturnType<StatusFetcher>> | undefined): MixerL
     return {
       kind: 'container',
       state: 'bad',
-      summary: `not answering: ${read.reason}`,
+      summary: read.reason,
       reachable: false,
     };
   const s = read.body as MixerStatus;
@@ -184,14 +184,11 @@ function mixerPart(read: Awaited<ReturnType<StatusFetcher>> | undefined): MixerL
   return { ...base, state: 'bad', summary: `input connected, not on air${why}` };
 }
 
-function destinationOf(language: string, mixer: MixerLive): PartView {
-  if (mixer.onAir) return { state: 'ok', summary: `YouTube (${language}) is taking the stream` };
-  if (mixer.kind === 'obs')
-    return { state: 'unknown', summary: `YouTube (${language}): not visible from here` };
-  return {
-    state: mixer.reachable ? 'warn' : 'unknown',
-    summary: `YouTube (${language}): nothing sent`,
-  };
+/** YouTube itself cannot be asked; what the mixer says about its push is what is known. */
+function destinationOf(mixer: MixerLive): PartView {
+  if (mixer.onAir) return { state: 'ok', summary: 'taking the stream' };
+  if (mixer.kind === 'obs') return { state: 'unknown', summary: 'not visible from here' };
+  return { state: mixer.reachable ? 'warn' : 'unknown', summary: 'nothing sent' };
 }
 
 export interface ReadEventInput {
@@ -226,7 +223,7 @@ export async function readEventLive(
     const slides = output(splitter.status, m.language);
     const audio = audioOf(program, relay.part.feedPresent === true);
     const mixer = mixerPart(mixerReads[i]);
-    const destination = destinationOf(m.language, mixer);
+    const destination = destinationOf(mixer);
     return {
       language: m.language,
       ...(program ? { programDelivered: program.connected } : {}),

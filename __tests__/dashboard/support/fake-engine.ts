@@ -5,6 +5,7 @@
  */
 import {
   createEngine,
+  EngineError,
   type Catalog,
   type CommandName,
   type EngineEvent,
@@ -16,6 +17,7 @@ import {
   type LiveListener,
   type LiveSnapshot,
   type OutputsResult,
+  type PlanResult,
   type Run,
   type RunResult,
   type StatusResult,
@@ -109,6 +111,7 @@ export interface Call {
 /** Results for the query commands, finished as soon as they are asked for. */
 export interface FakeAnswers {
   list?: Partial<ListResult>;
+  plan?: (ref: EventRef) => Partial<PlanResult>;
   outputs?: (ref: EventRef) => Partial<OutputsResult>;
   status?: (ref: EventRef) => Partial<StatusResult>;
 }
@@ -176,9 +179,37 @@ export class FakeEngine implements Engine {
     return run as unknown as Run<never>;
   }
 
-  plan(request: EventRef): Run<never> {
-    this.calls.push({ method: 'plan', request });
-    throw new Error('the dashboard does not plan');
+  /** Validates like the real plan (the real engine's rules), then answers from `answers`. */
+  plan(request: EventRef) {
+    const run = this.begin('plan', request, request.event);
+    try {
+      this.events.describeEvent(request);
+    } catch (err) {
+      if (!(err instanceof EngineError)) throw err;
+      run.finish({
+        ok: false,
+        exitCode: 2,
+        error: { code: err.code, message: err.message, fieldProblems: err.extra.fieldProblems },
+      } as Partial<RunResult>);
+      return run as unknown as Run<never>;
+    }
+    run.finish({
+      event: request.event,
+      environment: request.environment ?? 'production',
+      languages: [],
+      resources: [],
+      cost: {
+        currency: 'USD',
+        perHour: 0,
+        perEvent: 0,
+        priceDate: '2026-01-01',
+        region: 'westeurope',
+        sources: [],
+      },
+      timeToReady: { seconds: 0, criticalPath: [] },
+      ...this.answers.plan?.(request),
+    } as Partial<RunResult>);
+    return run as unknown as Run<never>;
   }
 
   cleanup(request?: unknown): Run<never> {
