@@ -151,17 +151,17 @@ describe('dashboard in Chromium with the real engine', () => {
       await page.getByLabel('Key for spanish').waitFor();
       expect(await page.locator('#key-fields input').count()).toBe(2);
       expect(await page.getByLabel('Environment').inputValue()).toBe('staging');
-      // A key the server refuses: the field is marked and every key field is cleared.
+      // A key the server refuses: the field is marked, and what was typed stays.
       await page.getByLabel('Key for original').fill(KEYS.original);
       await page.getByLabel('Key for spanish').fill('has a space');
       await page.getByRole('button', { name: 'Deploy System' }).click();
       await page.locator('#key-spanish[aria-invalid="true"]').waitFor();
-      expect(await page.locator('#message').innerText()).toMatch(
-        /youtubeKeys\.spanish: must be 8 to 128/,
+      expect(await page.locator('#key-spanish-error').innerText()).toMatch(/must be 8 to 128/);
+      expect(await page.locator('#message').innerText()).toBe(
+        'Not deployed. Fix the marked field.',
       );
-      expect(await page.getByLabel('Key for original').inputValue()).toBe('');
+      expect(await page.getByLabel('Key for original').inputValue()).toBe(KEYS.original);
 
-      await page.getByLabel('Key for original').fill(KEYS.original);
       await page.getByLabel('Key for spanish').fill(KEYS.spanish);
       await page.getByLabel(/SRT passphrase/).fill(PASSPHRASE);
       await page.getByLabel('Key for spanish').press('Enter'); // keyboard submit
