@@ -70,7 +70,7 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
 
     const outputs = await engine.outputs({ event: 'life-cycle-2026', environment: 'staging' })
       .result;
-    expect(outputs.redacted).toEqual(['mixer_admin_password']);
+    expect(outputs.redacted).toEqual(['mixer_admin_password', 'status_token']);
     const secret = await engine.outputs({
       event: 'life-cycle-2026',
       environment: 'staging',
