@@ -220,6 +220,22 @@ export async function runDeploy(
       health = waited.components;
       healthy = waited.healthy;
     }
+    if (run.abort.signal.aborted) {
+      // Cancelled while waiting for health: the apply finished, so everything is in place.
+      run.finish({
+        ...base(),
+        ...run.common(false, ExitCode.interrupted),
+        outputs,
+        rolledBack: false,
+        remaining: view.resources,
+        error: {
+          code: 'interrupted',
+          message: `interrupted while waiting for health; the event is deployed (${view.resources.length} resource(s))`,
+          hint: `check it with \`./stream-control status --event ${ev.slug} --env ${ev.environment}\`, or remove it with \`${teardownCommand(ev)} --confirm\``,
+        },
+      });
+      return;
+    }
     run.finish({
       ...base(),
       ...run.common(healthy, healthy ? ExitCode.ok : ExitCode.unhealthy),

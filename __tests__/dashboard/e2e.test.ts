@@ -226,9 +226,11 @@ describe('dashboard in Chromium with the real engine', () => {
       await page.getByRole('button', { name: 'Teardown System' }).click();
       const confirm = page.getByLabel(/Type e2e-festival to confirm/);
       await confirm.fill('e2e-festiva');
-      expect(await page.getByRole('button', { name: 'Tear down' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Tear down', exact: true }).isDisabled()).toBe(
+        true,
+      );
       await confirm.fill('e2e-festival');
-      await page.getByRole('button', { name: 'Tear down' }).click();
+      await page.getByRole('button', { name: 'Tear down', exact: true }).click();
       await page
         .getByText(/teardown of e2e-festival finished/)
         .waitFor({ timeout: RUN_TIMEOUT_MS });

@@ -28,6 +28,18 @@ export type StatusFetcher = (
   timeoutMs: number,
 ) => Promise<{ ok: true; body: unknown } | { ok: false; reason: string }>;
 
+/** What the usual network failures mean, for a box on the page rather than a stack trace. */
+const NETWORK_WORDS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  UND_ERR_SOCKET: 'connection closed',
+  ENOTFOUND: 'name not found',
+  EAI_AGAIN: 'name not found',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'timed out',
+};
+
 export const fetchStatus: StatusFetcher = async (url, token, timeoutMs) => {
   try {
     const response = await fetch(url, {
@@ -42,7 +54,11 @@ export const fetchStatus: StatusFetcher = async (url, token, timeoutMs) => {
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
     if (e.name === 'TimeoutError') return { ok: false, reason: `no answer in ${timeoutMs} ms` };
-    return { ok: false, reason: `not answering (${e.cause?.code ?? e.message.split('\n')[0]})` };
+    const code = e.cause?.code ?? '';
+    return {
+      ok: false,
+      reason: `not answering (${NETWORK_WORDS[code] ?? (code || e.message.split('\n')[0])})`,
+    };
   }
 };
 
