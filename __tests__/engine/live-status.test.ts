@@ -85,7 +85,7 @@ function engine() {
     logDir: path.join(tmp, 'logs'),
     lockDir: path.join(tmp, 'locks'),
     env: {},
-    live: { intervalMs: 50, timeoutMs: 1000 },
+    live: { intervalMs: 50, timeoutMs: 5000 },
   });
 }
 
@@ -109,9 +109,10 @@ const event = (s: LiveSnapshot): EventLive => s.events.find((e) => e.event === '
 
 describe('engine watchLive', () => {
   it('asks every part that has a status endpoint, with the token from the stack, and never shows the token', async () => {
-    const before = [relay, splitter, ...mixers].map((s) => s.asked.length);
-    const snapshot = await until(() => true);
-    const asked = [relay, splitter, ...mixers].map((s, i) => s.asked.slice(before[i]));
+    const parts = [relay, splitter, ...mixers];
+    const before = parts.map((s) => s.asked.length);
+    const snapshot = await until(() => parts.every((s, i) => s.asked.length > before[i]));
+    const asked = parts.map((s, i) => s.asked.slice(before[i]));
     for (const requests of asked) {
       expect(requests.length).toBeGreaterThan(0);
       for (const r of requests)

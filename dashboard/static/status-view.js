@@ -108,22 +108,11 @@ function level(audio) {
   const peak = audio.peakDbfs;
   const bar = el('span', { class: `level-bar ${audio.state}` });
   bar.style.width = `${peak === null ? 0 : Math.max(0, Math.min(100, ((peak + 60) / 60) * 100))}%`;
-  const text =
-    peak === null
-      ? `${audio.source}: no level yet`
-      : `${audio.source}: peak ${peak} dBFS, RMS ${audio.rmsDbfs} dBFS`;
   return el(
     'div',
     { class: 'audio' },
     el('span', { class: 'level', 'aria-hidden': 'true' }, bar),
-    el('p', {
-      class: `audio-text ${audio.state}`,
-      text: audio.missing
-        ? `${audio.source}: missing from the feed`
-        : audio.silent
-          ? `${text} (silent)`
-          : text,
-    }),
+    el('p', { class: `audio-text ${audio.state}`, text: audio.summary }),
   );
 }
 

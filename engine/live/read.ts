@@ -92,13 +92,14 @@ function feedPart(
     };
   const status = read.body as MediaStatus;
   const input = status.input;
-  const down = status.processes.filter((p) => !p.running).map((p) => p.name);
   const what = name === 'relay' ? 'program' : 'slides';
   let state: PartState;
   let summary: string;
-  if (down.length > 0) {
+  // Per-language processes only run while a feed does, so "not running" alone is no fault;
+  // `live` is the image's own word that its processes are up and its ingest listens.
+  if (!status.live) {
     state = 'bad';
-    summary = `process down: ${down.join(', ')}`;
+    summary = 'not live: its ingest is not listening';
   } else if (!input.connected) {
     state = 'warn';
     summary =
