@@ -254,7 +254,9 @@ describe('stream-control platform', () => {
     const r = await runCli(['platform', 'deploy', '--env', 'staging'], env({ FIXTURE_FAIL: '1' }));
     expect(r.code).toBe(1);
     // The cause is terraform's own line, not "see the log file".
-    expect(r.stderr).toMatch(/^error: platform deploy failed: Error running command 'test -z/m);
+    expect(r.stderr).toMatch(
+      /^error: platform deploy failed: local-exec provisioner error: Error running command 'test -z/m,
+    );
     // What remains is read back from the state: the group, and the registry terraform keeps
     // as tainted after its provisioner failed.
     const remaining = stateResources(stateFile('staging'));
