@@ -331,7 +331,12 @@ export interface OutputsResult extends ResultBase {
   readonly event: string;
   readonly environment: Environment;
   readonly outputs: EventOutputs;
-  /** Names of sensitive outputs left out (empty with showSecrets). */
+  /**
+   * The SRT passphrase for the venue encoders, from the engine's owner-only passphrase file
+   * (never a stack output: it would sit in state). Only with showSecrets.
+   */
+  readonly srtPassphrase?: string;
+  /** Names of sensitive values left out (empty with showSecrets), srt_passphrase included. */
   readonly redacted: readonly string[];
 }
 

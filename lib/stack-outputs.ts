@@ -16,8 +16,6 @@ export const EVENT_OUTPUTS = {
   mixerAdminUsername: 'mixer_admin_username',
   /** Sensitive. */
   mixerAdminPassword: 'mixer_admin_password',
-  /** Sensitive. */
-  srtPassphrase: 'srt_passphrase',
 } as const;
 
 /** One entry of the `mixers` output, in language order. */

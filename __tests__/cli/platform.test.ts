@@ -8,6 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeSandbox, requireTerraform, runCli, Sandbox } from './support/sandbox';
 
+// Every case runs terraform one to three times; a busy two-core machine needs the room.
+jest.setTimeout(180_000);
+
 let box: Sandbox;
 let bin: string;
 let packerLog: string;

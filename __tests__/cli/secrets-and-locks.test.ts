@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { createEngine } from '../../engine';
 import { allText, KEYS, makeSandbox, requireTerraform, runCli, Sandbox } from './support/sandbox';
 
+// Every case runs terraform one to three times; a busy two-core machine needs the room.
+jest.setTimeout(180_000);
+
 const PASSPHRASE = 'canaryPASS-phrase-9999';
 const CANARIES = [...KEYS, PASSPHRASE];
 

@@ -76,7 +76,16 @@ export function summary(r: RunResult): string[] {
     case 'list':
       return listSummary(r);
     case 'outputs':
-      return outputsLines(r.outputs, r.redacted, r.event, r.environment);
+      return [
+        ...outputsLines(r.outputs, r.redacted, r.event, r.environment),
+        ...(r.srtPassphrase !== undefined
+          ? [`SRT passphrase: ${r.srtPassphrase}`]
+          : r.redacted.includes('srt_passphrase')
+            ? [
+                `SRT passphrase: hidden; ./stream-control outputs --event ${r.event} --env ${r.environment} --show-secrets`,
+              ]
+            : []),
+      ];
     case 'cleanup':
       return cleanupSummary(r);
     case 'platform-deploy':
