@@ -39,7 +39,7 @@ function processes(): Proc[] {
   return out;
 }
 
-async function waitFor<T>(find: () => T | undefined, what: string, limitMs = 60_000): Promise<T> {
+async function waitFor<T>(find: () => T | undefined, what: string, limitMs = 150_000): Promise<T> {
   const until = Date.now() + limitMs;
   for (;;) {
     const found = find();
