@@ -15,7 +15,7 @@ export interface RunSummary {
   readonly command: string;
   readonly event?: string;
   readonly environment?: string;
-  readonly logFile: string;
+  readonly logFile?: string;
   readonly startedAt?: string;
   readonly finished: boolean;
   readonly ok?: boolean;

@@ -28,11 +28,11 @@ export interface LiveEvent {
 
 export interface StatusPanel {
   readonly events: readonly LiveEvent[];
-  readonly error?: RunError & { readonly logFile: string };
+  readonly error?: RunError & { readonly logFile?: string };
 }
 
-function describe(error: RunError | undefined, logFile: string, what: string): string {
-  return `${what}: ${error?.message ?? 'failed'} (log: ${logFile})`;
+function describe(error: RunError | undefined, logFile: string | undefined, what: string): string {
+  return `${what}: ${error?.message ?? 'failed'}${logFile ? ` (log: ${logFile})` : ''}`;
 }
 
 async function liveEvent(engine: Engine, summary: EventSummary): Promise<LiveEvent> {

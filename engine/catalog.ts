@@ -8,7 +8,9 @@ import { findEventFile, listEventFiles, readEventFile } from '../lib/event-files
 import { EventConfig, EventValidationError, resolveEvent } from '../lib/event-model';
 import { ENVIRONMENTS } from '../lib/profiles';
 import { Context, loadEventConfig, modelOptions } from './context';
-import { Catalog, EventDescription, EventRef } from './types';
+import { badInput, EngineError } from './errors';
+import { checkPassphrase, matchKeys } from './keys';
+import { Catalog, DeployRequest, EventDescription, EventRef, FieldProblem } from './types';
 
 function describe(event: EventConfig, file: string | undefined): EventDescription {
   return {
@@ -38,4 +40,36 @@ export function catalogIn(ctx: Context): Catalog {
     }
   }
   return { environments: ENVIRONMENTS, events, problems };
+}
+
+/**
+ * Everything deploy checks before it touches anything: the event, one valid key per
+ * language, the passphrase when one is given. Key and passphrase problems are reported
+ * together, each with its field; deploy's validate phase runs the same checks.
+ */
+export function checkDeployIn(ctx: Context, req: DeployRequest): EventDescription {
+  const event = describeEventIn(ctx, req);
+  const failures: EngineError[] = [];
+  const collect = (check: () => void) => {
+    try {
+      check();
+    } catch (err) {
+      if (!(err instanceof EngineError) || err.code !== 'bad-input') throw err;
+      failures.push(err);
+    }
+  };
+  collect(() => matchKeys(event.languages, req.youtubeKeys));
+  if (req.srtPassphrase !== undefined) collect(() => checkPassphrase(req.srtPassphrase!));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) {
+    const fieldProblems: FieldProblem[] = failures.flatMap((f) => f.extra.fieldProblems ?? []);
+    const problems = fieldProblems.map((p) => p.message);
+    throw badInput(
+      problems.join('; '),
+      'check the keys and the passphrase',
+      problems,
+      fieldProblems,
+    );
+  }
+  return event;
 }

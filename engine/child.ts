@@ -76,7 +76,7 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 export interface ChildResult {
   readonly code: number;
   readonly signal?: string;
-  /** The last lines of output, for an error message. */
+  /** The last lines of output (up to 400), for an error message. */
   readonly tail: readonly string[];
 }
 
@@ -128,10 +128,10 @@ export function runChild(
     };
     const emitLine = (raw: string, name: 'stdout' | 'stderr') => {
       const line = raw.replace(ANSI, '').replace(/\s+$/, '');
-      if (line.trim() === '') return;
+      // Blank lines end an error's paragraph in the tail, but are not worth an event.
       tail.push(line);
-      if (tail.length > 30) tail.shift();
-      options.onLine(line, name);
+      if (tail.length > 400) tail.shift();
+      if (line.trim() !== '') options.onLine(line, name);
     };
     pump(child.stdout!, 'stdout');
     pump(child.stderr!, 'stderr');

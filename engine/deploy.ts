@@ -8,15 +8,16 @@ import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
 import { SRT_PASSPHRASE_VARIABLE } from '../lib/secrets';
 import { requireTools } from './child';
+import { checkDeployIn } from './catalog';
 import { Context, loadEventConfig, localStateFile } from './context';
 import { defaultProbe, healthTargets, waitForHealth } from './health';
 import { checkPassphrase, matchKeys } from './keys';
 import { acquireLock, describeHolder } from './lock';
 import { RunImpl } from './run';
-import { readState, shapeOutputs } from './state';
+import { readState, shapeOutputs, whatRemains } from './state';
 import { deploy, destroy, errorLine, secretEnv, Secrets, synth } from './terraform';
 import { findTfcToken, setWorkspaceVariables } from './tfc';
-import { DeployRequest, DeployResult, ExitCode, RunResult } from './types';
+import { DeployRequest, DeployResult, ExitCode, ExitCodeValue, RunResult } from './types';
 
 export function teardownCommand(event: EventConfig): string {
   return `./stream-control teardown --event ${event.slug} --env ${event.environment}`;
@@ -69,6 +70,7 @@ export async function runDeploy(
       'validate',
       'Validating input',
       async () => {
+        checkDeployIn(ctx, req);
         event = loadEventConfig(ctx, req);
         run.event = event.slug;
         const youtubeKeys = matchKeys(event.languages, req.youtubeKeys);
@@ -148,55 +150,30 @@ export async function runDeploy(
     if (applied) {
       if (run.abort.signal.aborted) {
         // No rollback after Ctrl-C: the operator stopped on purpose; say what is left.
-        const left = (await readState(ctx, anyRun, ev).catch(() => undefined))?.resources ?? [];
+        const left = await whatRemains(ctx, anyRun, ev);
+        const remaining = left.problem === undefined ? left.resources : undefined;
         run.finish({
           ...base(),
           ...run.common(false, ExitCode.interrupted),
           rolledBack: false,
-          remaining: left,
+          remaining: remaining ?? [],
+          ...(remaining === undefined ? { remainingUnknown: left.problem } : {}),
           error: {
             code: 'interrupted',
-            message: `interrupted; ${left.length} resource(s) remain`,
+            message:
+              remaining === undefined
+                ? `interrupted; could not check what remains (${left.problem})`
+                : `interrupted; ${remaining.length} resource(s) remain`,
             hint:
-              left.length > 0
-                ? `run \`${teardownCommand(ev)} --confirm\` to remove them, or deploy again`
+              remaining === undefined || remaining.length > 0
+                ? `run \`${teardownCommand(ev)} --confirm\` to remove what remains, or deploy again`
                 : undefined,
           },
         });
         return;
       }
       run.log('error', `deploy failed: ${applied.message}`);
-      const rollback = req.rollback !== false;
-      if (rollback) {
-        await run
-          .phase('rollback', 'Rolling back: destroying what was created', async () => {
-            const r = await destroy(ctx, anyRun, ev, secrets);
-            if (!r.ok) run.log('error', 'rollback destroy failed');
-          })
-          .catch(() => undefined);
-      }
-      const remaining = (await readState(ctx, anyRun, ev).catch(() => undefined))?.resources;
-      const clean = rollback && remaining !== undefined && remaining.length === 0;
-      if (remaining && remaining.length > 0)
-        run.log('warn', `still deployed: ${remaining.join(', ')}`);
-      const exitCode = clean
-        ? ExitCode.rolledBack
-        : rollback
-          ? ExitCode.rollbackFailed
-          : ExitCode.failed;
-      run.finish({
-        ...base(),
-        ...run.common(false, exitCode),
-        rolledBack: clean,
-        remaining: remaining ?? [],
-        error: {
-          code: 'deploy-failed',
-          message: `deploy failed: ${applied.message}`,
-          hint: clean
-            ? 'nothing remains; fix the cause (see the log file) and deploy again'
-            : `resources remain; run \`${teardownCommand(ev)} --confirm\` to remove them`,
-        },
-      });
+      await reportFailure(ctx, run, ev, secrets, req, applied.message, base());
       return;
     }
     const view = await readState(ctx, anyRun, ev);
@@ -259,4 +236,72 @@ export async function runDeploy(
   } finally {
     release();
   }
+}
+
+/**
+ * After a failed apply: roll back what exists (if anything does and rollback is on), then
+ * report what really remains, read from the state rather than assumed, the cause first, and
+ * the next command to run.
+ */
+async function reportFailure(
+  ctx: Context,
+  run: RunImpl<DeployResult>,
+  ev: EventConfig,
+  secrets: Secrets,
+  req: DeployRequest,
+  cause: string,
+  base: Pick<DeployResult, 'command' | 'event' | 'environment' | 'teardownCommand'>,
+): Promise<void> {
+  const anyRun = run as unknown as RunImpl<RunResult>;
+  const before = await whatRemains(ctx, anyRun, ev);
+  let rollback: NonNullable<DeployResult['rollback']>;
+  let rollbackCause: string | undefined;
+  let after = before;
+  if (before.problem === undefined && before.resources.length === 0) {
+    rollback = 'not-needed';
+  } else if (req.rollback === false) {
+    rollback = 'off';
+  } else {
+    // A failed destroy fails the phase: no green tick over a rollback that did not happen.
+    const failed = await run
+      .phase('rollback', 'Rolling back: destroying what was created', async () => {
+        const r = await destroy(ctx, anyRun, ev, secrets);
+        if (!r.ok) throw new Error(errorLine(r.tail) ?? 'cdktf destroy failed');
+      })
+      .then(
+        () => undefined,
+        (err: Error) => err,
+      );
+    rollbackCause = failed?.message;
+    if (rollbackCause) run.log('error', `rollback failed: ${rollbackCause}`);
+    after = await whatRemains(ctx, anyRun, ev);
+    rollback = after.problem === undefined && after.resources.length === 0 ? 'done' : 'failed';
+  }
+  const remaining = after.problem === undefined ? after.resources : undefined;
+  const clean = remaining !== undefined && remaining.length === 0;
+  if (remaining && remaining.length > 0) run.log('warn', `still deployed: ${remaining.join(', ')}`);
+  const exitCode: ExitCodeValue = clean
+    ? ExitCode.rolledBack
+    : rollback === 'off'
+      ? ExitCode.failed
+      : ExitCode.rollbackFailed;
+  const teardown = `\`${teardownCommand(ev)} --confirm\``;
+  const redeploy = `./stream-control deploy --event ${ev.slug} --env ${ev.environment}`;
+  const hint =
+    rollback === 'not-needed'
+      ? `nothing was created; fix the cause and deploy again: ${redeploy}`
+      : clean
+        ? `rolled back, nothing remains; fix the cause and deploy again: ${redeploy}`
+        : remaining === undefined
+          ? `could not check what remains (${after.problem}); check with ./stream-control status --event ${ev.slug} --env ${ev.environment}, then ${teardown}`
+          : `${remaining.length} resource(s) remain${rollbackCause ? ` (rollback failed: ${rollbackCause})` : rollback === 'off' ? ' (rollback was off)' : ''}; remove them with ${teardown}`;
+  run.finish({
+    ...base,
+    ...run.common(false, exitCode),
+    rolledBack: clean,
+    rollback,
+    remaining: remaining ?? [],
+    ...(remaining === undefined ? { remainingUnknown: after.problem } : {}),
+    error: { code: 'deploy-failed', message: `deploy failed: ${cause}`, hint },
+  });
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { createSdkAzureClient } from './azure';
-import { catalogIn, describeEventIn } from './catalog';
+import { catalogIn, checkDeployIn, describeEventIn } from './catalog';
 import { runCleanup } from './cleanup';
 import { Context, createContext } from './context';
 import { runDeploy } from './deploy';
@@ -51,6 +51,16 @@ export function describeEvent(options: EngineOptions, ref: EventRef): EventDescr
   return describeEventIn(createContext(options, createSdkAzureClient), ref);
 }
 
+/** Commands that change something keep a log file; reads leave nothing behind. */
+const LOGGED: ReadonlySet<CommandName> = new Set<CommandName>([
+  'deploy',
+  'teardown',
+  'cleanup',
+  'platform-deploy',
+  'platform-destroy',
+  'platform-build-image',
+]);
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const ctx = createContext(options, createSdkAzureClient);
   const runs: RunImpl<RunResult>[] = [];
@@ -62,6 +72,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     event: string | undefined,
     body: (ctx: Context, run: RunImpl<R>) => Promise<void>,
     label = event,
+    logged = LOGGED.has(command),
   ): Run<R> {
     const now = ctx.now();
     const id = `${now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
@@ -69,7 +80,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, '-')
       .slice(0, 40);
-    const logFile = path.join(ctx.logDir, `${id}-${command}${safe ? `-${safe}` : ''}.log`);
+    const logFile = logged
+      ? path.join(ctx.logDir, `${id}-${command}${safe ? `-${safe}` : ''}.log`)
+      : undefined;
     const run = new RunImpl<R>(
       id,
       command,
@@ -82,7 +95,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       event,
     );
     runs.push(run as unknown as RunImpl<RunResult>);
-    run.emit({ type: 'run-started', command, event, logFile });
+    run.emit({ type: 'run-started', command, event, ...(logFile ? { logFile } : {}) });
     // Deferred so a caller can subscribe before the first phase starts.
     setImmediate(() => {
       body(ctx, run).catch((err) => run.fail(err, { command } as never));
@@ -99,7 +112,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     plan: (req) => start('plan', req.event, (c, r) => runPlan(c, r, req)),
     list: (request = {}) => start('list', undefined, (c, r) => runList(c, r, request)),
     outputs: (req) => start('outputs', req.event, (c, r) => runOutputs(c, r, req)),
-    cleanup: (req = {}) => start('cleanup', undefined, (c, r) => runCleanup(c, r, req)),
+    cleanup: (req = {}) =>
+      start('cleanup', undefined, (c, r) => runCleanup(c, r, req), undefined, !req.dryRun),
     platformDeploy: (req = {}) =>
       start(
         'platform-deploy',
@@ -129,6 +143,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         platform(req.environment),
       ),
     describeEvent: (ref) => describeEventIn(ctx, ref),
+    checkDeploy: (req) => checkDeployIn(ctx, req),
     catalog: () => catalogIn(ctx),
     runs: () => [...runs],
     getRun: (id) => runs.find((r) => r.id === id),

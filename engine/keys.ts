@@ -4,6 +4,7 @@
  */
 import { isValidPassphrase, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from '../lib/contract';
 import { badInput } from './errors';
+import { FieldProblem } from './types';
 
 /** YouTube keys are like "abcd-efgh-ijkl-mnop-qrst"; allow some slack, refuse whitespace. */
 export const KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
@@ -35,24 +36,27 @@ export function parseKeyList(text: string): Record<string, string> | string[] {
   return out;
 }
 
-/** One key per language, validated; throws bad input naming every problem. */
+/** One key per language, validated; throws bad input naming every problem and its field. */
 export function matchKeys(
   languages: readonly string[],
   keys: Readonly<Record<string, string>> | readonly string[] | undefined,
 ): Record<string, string> {
-  const problems: string[] = [];
+  const problems: FieldProblem[] = [];
   const out: Record<string, string> = {};
   if (keys === undefined) {
     throw badInput(
       `no YouTube stream keys given; this event needs ${languages.length} (${languages.join(', ')})`,
       'use --youtube-keys-file FILE or STREAM_YOUTUBE_KEYS, or run in a terminal to be asked',
+      undefined,
+      [{ field: 'youtubeKeys', message: 'is required: one stream key per language' }],
     );
   }
   if (Array.isArray(keys)) {
     if (keys.length !== languages.length) {
-      problems.push(
-        `${keys.length} stream key(s) given; this event needs ${languages.length}, one per language in order: ${languages.join(', ')}`,
-      );
+      problems.push({
+        field: 'youtubeKeys',
+        message: `${keys.length} stream key(s) given; this event needs ${languages.length}, one per language in order: ${languages.join(', ')}`,
+      });
     }
     languages.forEach((language, i) => {
       if (keys[i] !== undefined) out[language] = keys[i];
@@ -60,25 +64,33 @@ export function matchKeys(
   } else {
     for (const name of Object.keys(keys)) {
       if (!languages.includes(name))
-        problems.push(
-          `stream key for "${name}" matches no language of this event (${languages.join(', ')})`,
-        );
+        problems.push({
+          field: `youtubeKeys.${name.slice(0, 40)}`,
+          message: `stream key for "${name}" matches no language of this event (${languages.join(', ')})`,
+        });
     }
     for (const language of languages) {
       const key = (keys as Record<string, string>)[language];
-      if (key === undefined) problems.push(`stream key for "${language}" is missing`);
+      if (key === undefined)
+        problems.push({
+          field: `youtubeKeys.${language}`,
+          message: `stream key for "${language}" is missing`,
+        });
       else out[language] = key;
     }
   }
   for (const [language, key] of Object.entries(out)) {
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      problems.push(
-        `stream key for "${language}" must be 8-128 characters of A-Z, a-z, 0-9, "-" and "_"`,
-      );
+      problems.push({
+        field: `youtubeKeys.${language}`,
+        message: `stream key for "${language}" must be 8-128 characters of A-Z, a-z, 0-9, "-" and "_"`,
+      });
     }
   }
-  if (problems.length > 0)
-    throw badInput(problems.join('; '), 'check the keys file or variable', problems);
+  if (problems.length > 0) {
+    const messages = problems.map((p) => p.message);
+    throw badInput(messages.join('; '), 'check the keys file or variable', messages, problems);
+  }
   return out;
 }
 
@@ -86,8 +98,7 @@ export function checkPassphrase(passphrase: string): void {
   if (!isValidPassphrase(passphrase)) {
     // The images and the stack's variable validation hold it to the same rule: it travels
     // unescaped inside SRT URLs.
-    throw badInput(
-      `SRT passphrase must be ${PASSPHRASE_MIN_LENGTH}-${PASSPHRASE_MAX_LENGTH} characters of A-Z, a-z, 0-9 and . _ ~ -`,
-    );
+    const message = `SRT passphrase must be ${PASSPHRASE_MIN_LENGTH}-${PASSPHRASE_MAX_LENGTH} characters of A-Z, a-z, 0-9 and . _ ~ -`;
+    throw badInput(message, undefined, [message], [{ field: 'srtPassphrase', message }]);
   }
 }

@@ -4,6 +4,7 @@ import { EventConfig } from '../lib/event-model';
 import { isEnvironment } from '../lib/profiles';
 import { isEventGroup, MANAGED_BY, TAG } from '../lib/tags';
 import { Context, loadEventConfig } from './context';
+import { passphraseFile } from './deploy';
 import { lockPath, readLock } from './lock';
 import { RunImpl } from './run';
 import { readState, scanLocalStates, shapeOutputs } from './state';
@@ -52,8 +53,17 @@ export async function runOutputs(
       return;
     }
     const shaped = shapeOutputs(view, req.showSecrets === true);
+    const file = passphraseFile(ctx, ev);
+    const passphrase = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
     // The caller asked for the secrets: they must survive the run's redactor.
-    run.finish({ ...base(), ...run.common(true, ExitCode.ok), ...shaped });
+    run.finish({
+      ...base(),
+      ...run.common(true, ExitCode.ok),
+      ...shaped,
+      ...(passphrase && req.showSecrets ? { srtPassphrase: passphrase } : {}),
+      redacted:
+        passphrase && !req.showSecrets ? [...shaped.redacted, 'srt_passphrase'] : shaped.redacted,
+    });
   } catch (err) {
     run.fail(err, base());
   }

@@ -34,7 +34,8 @@ export class RunImpl<R extends RunResult> implements Run<R> {
   constructor(
     readonly id: string,
     readonly command: CommandName,
-    readonly logFile: string,
+    /** Undefined for commands that change nothing: they keep no log. */
+    readonly logFile: string | undefined,
     private readonly now: () => Date,
     private readonly debug: boolean,
     private readonly onEvent: Listener,
@@ -42,9 +43,11 @@ export class RunImpl<R extends RunResult> implements Run<R> {
   ) {
     this.result = new Promise<R>((resolve) => (this.resolve = resolve));
     this.startedAt = Date.now();
-    fs.mkdirSync(path.dirname(logFile), { recursive: true });
-    // 0600: even redacted, a log names hosts and addresses an outsider has no need for.
-    fs.writeFileSync(logFile, '', { mode: 0o600 });
+    if (logFile) {
+      fs.mkdirSync(path.dirname(logFile), { recursive: true });
+      // 0600: even redacted, a log names hosts and addresses an outsider has no need for.
+      fs.writeFileSync(logFile, '', { mode: 0o600 });
+    }
   }
 
   get finished(): boolean {
@@ -73,7 +76,7 @@ export class RunImpl<R extends RunResult> implements Run<R> {
       at: this.now().toISOString(),
     } as EngineEvent;
     this.events.push(event);
-    fs.appendFileSync(this.logFile, `${logLine(event)}\n`);
+    if (this.logFile) fs.appendFileSync(this.logFile, `${logLine(event)}\n`);
     for (const l of [...this.listeners]) safeCall(l, event);
     safeCall(this.onEvent, event);
   }
@@ -81,10 +84,12 @@ export class RunImpl<R extends RunResult> implements Run<R> {
   log(level: LogLevel, message: string, source: LogEvent['source'] = 'engine'): void {
     if (level === 'debug' && !this.debug) {
       // Debug lines still go to the file: that is where an operator looks afterwards.
-      fs.appendFileSync(
-        this.logFile,
-        `${new Date().toISOString()} debug ${this.redactor.redact(message)}\n`,
-      );
+      if (this.logFile) {
+        fs.appendFileSync(
+          this.logFile,
+          `${new Date().toISOString()} debug ${this.redactor.redact(message)}\n`,
+        );
+      }
       return;
     }
     this.emit({ type: 'log', level, source, message });
@@ -129,7 +134,13 @@ export class RunImpl<R extends RunResult> implements Run<R> {
   }
 
   common(ok: boolean, exitCode: ExitCodeValue): Common {
-    return { ok, exitCode, runId: this.id, logFile: this.logFile, elapsedMs: this.elapsedMs() };
+    return {
+      ok,
+      exitCode,
+      runId: this.id,
+      ...(this.logFile ? { logFile: this.logFile } : {}),
+      elapsedMs: this.elapsedMs(),
+    };
   }
 }
 
@@ -137,7 +148,7 @@ export interface Common {
   ok: boolean;
   exitCode: ExitCodeValue;
   runId: string;
-  logFile: string;
+  logFile?: string;
   elapsedMs: number;
 }
 

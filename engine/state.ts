@@ -9,6 +9,7 @@ import { ENVIRONMENTS, EnvironmentName } from '../lib/profiles';
 import { childEnv, runChild } from './child';
 import { Context, localStateFile, stackDir } from './context';
 import { RunImpl } from './run';
+import { errorLine } from './terraform';
 import { EventOutputs, RunResult } from './types';
 
 interface StateFile {
@@ -92,7 +93,9 @@ async function terraformJson(
       stream === 'stdout' ? out.push(line) : run.log('debug', line, 'terraform'),
   });
   if (result.code !== 0)
-    throw new Error(`terraform ${args[0]} failed: ${result.tail.slice(-3).join(' ')}`);
+    throw new Error(
+      `terraform ${args[0]} failed: ${errorLine(result.tail) ?? `exit ${result.code}`}`,
+    );
   return out.join('\n');
 }
 
@@ -129,4 +132,17 @@ export function shapeOutputs(
     else outputs[k] = v.value;
   }
   return { outputs: outputs as EventOutputs, redacted: redacted.sort() };
+}
+
+/** What the state holds now, read rather than assumed; a read that fails says why. */
+export async function whatRemains(
+  ctx: Context,
+  run: RunImpl<RunResult>,
+  event: EventConfig,
+): Promise<{ resources: readonly string[]; problem?: undefined } | { problem: string }> {
+  try {
+    return { resources: (await readState(ctx, run, event)).resources };
+  } catch (err) {
+    return { problem: (err as Error).message.split('\n')[0] };
+  }
 }

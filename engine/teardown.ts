@@ -7,8 +7,8 @@ import { passphraseFile } from './deploy';
 import { badInput } from './errors';
 import { acquireLock, describeHolder } from './lock';
 import { RunImpl } from './run';
-import { readState } from './state';
-import { destroy, synth } from './terraform';
+import { readState, whatRemains } from './state';
+import { destroy, errorLine, synth } from './terraform';
 import { ExitCode, RunError, RunResult, TeardownRequest, TeardownResult } from './types';
 
 export async function runTeardown(
@@ -86,14 +86,38 @@ export async function destroyEvent(
   }
   if (ev.stateBackend.kind === 'local')
     await run.phase('synth', `Synthesizing ${ev.slug}`, () => synth(ctx, run, ev));
-  const r = await run.phase(
-    'destroy',
-    `Destroying ${before.resources.length} resource(s) of ${ev.slug}`,
-    () => destroy(ctx, run, ev),
-  );
-  const after = await readState(ctx, run, ev);
+  // A failed destroy fails its phase: no green tick over resources that are still there.
+  const failed = await run
+    .phase(
+      'destroy',
+      `Destroying ${before.resources.length} resource(s) of ${ev.slug}`,
+      async () => {
+        const r = await destroy(ctx, run, ev);
+        if (!r.ok) throw new Error(errorLine(r.tail) ?? 'cdktf destroy failed');
+      },
+    )
+    .then(
+      () => undefined,
+      (err: Error) => err,
+    );
+  if (failed && run.abort.signal.aborted) throw failed;
+  // Checked, not assumed: what the state holds now.
+  const after = await whatRemains(ctx, run, ev);
+  if (after.problem !== undefined) {
+    return {
+      ok: false,
+      nothingLeft: false,
+      destroyed: [],
+      remaining: [...before.resources],
+      error: {
+        code: 'destroy-failed',
+        message: `destroy of ${ev.slug} ${failed ? `failed: ${failed.message}` : 'ended'}; could not check what remains (${after.problem})`,
+        hint: `check with ./stream-control status --event ${ev.slug} --env ${ev.environment}, then run teardown again`,
+      },
+    };
+  }
   const destroyed = before.resources.filter((a) => !after.resources.includes(a));
-  if (!r.ok || after.resources.length > 0) {
+  if (failed || after.resources.length > 0) {
     return {
       ok: false,
       nothingLeft: false,
@@ -101,8 +125,8 @@ export async function destroyEvent(
       remaining: [...after.resources],
       error: {
         code: 'destroy-failed',
-        message: `destroy of ${ev.slug} failed; still deployed: ${after.resources.join(', ') || 'unknown'}`,
-        hint: 'see the log file, fix the cause and run teardown again',
+        message: `destroy of ${ev.slug} failed: ${failed?.message ?? 'resources are still in state'}; ${after.resources.length} resource(s) remain`,
+        hint: `fix the cause and run \`./stream-control teardown --event ${ev.slug} --env ${ev.environment} --confirm\` again`,
       },
     };
   }

@@ -71,7 +71,7 @@ async function cdktf(
   });
   if (run.abort.signal.aborted)
     throw new EngineError('interrupted', 'interrupted', ExitCode.interrupted);
-  return { ok: result.code === 0, tail: result.tail };
+  return { ok: result.code === 0, tail: result.tail.map((l) => l.replace(prefix, '')) };
 }
 
 /** Runs the project's app for this one stack; returns the synthesized Terraform JSON. */
@@ -154,11 +154,35 @@ export function destroy(ctx: Context, run: AnyRun, event: EventConfig, secrets?:
   );
 }
 
-/** The most telling line of a failed child's output. */
+/** cdktf's own wrappers around terraform's error: they name the step, not the cause. */
+const WRAPPER = /^(terraform \w+ failed with exit code \d+|Invoking Terraform CLI failed)/i;
+/** Where terraform says which file and line an error is about; not the cause itself. */
+const CONTEXT = /^(with |on \S+ line \d+|\d+:\s)/;
+/** Lines that end an error's detail: the next message, or cdktf's progress. */
+const END = /^(error:|warning:|\d+ stacks? |invoking terraform)/i;
+
+/**
+ * The cause of a failed child, for the first line of a report: terraform's first "Error:"
+ * with the detail under it (not cdktf's "terraform init failed with exit code 1"), else the
+ * last line that mentions an error.
+ */
 export function errorLine(tail: readonly string[]): string | undefined {
-  return [...tail]
-    .reverse()
-    .find((l) => /error/i.test(l))
-    ?.replace(/^[\s│╷╵]*/, '')
-    .trim();
+  const lines = tail.map((l) => l.replace(/^[\s│╷╵]*/, '').trim());
+  const start = lines.findIndex((l) => /^error:\s/i.test(l) && !WRAPPER.test(l.slice(6).trim()));
+  if (start >= 0) {
+    const summary = lines[start].replace(/^error:\s*/i, '');
+    const detail: string[] = [];
+    // The detail is the first paragraph under the summary that is not about file and line.
+    for (const line of lines.slice(start + 1)) {
+      if (END.test(line) || detail.length >= 8) break;
+      if (line === '') {
+        if (detail.length > 0) break;
+        continue;
+      }
+      if (!CONTEXT.test(line)) detail.push(line);
+    }
+    const text = detail.length > 0 ? `${summary}: ${detail.join(' ')}` : summary;
+    return text.length > 400 ? `${text.slice(0, 399)}…` : text;
+  }
+  return [...lines].reverse().find((l) => /error/i.test(l));
 }

@@ -97,8 +97,12 @@ export interface RunStartedEvent extends EventBase {
   readonly command: CommandName;
   /** Event slug, when the command is about one event. */
   readonly event?: string;
-  /** Absolute path of this run's log file (redacted, like every event). */
-  readonly logFile: string;
+  /**
+   * Absolute path of this run's log file (redacted, like every event). Only commands that
+   * change something keep one: deploy, teardown, cleanup (not a dry run) and the platform's
+   * deploy, destroy and build-image.
+   */
+  readonly logFile?: string;
 }
 
 export interface PhaseStartedEvent extends EventBase {
@@ -181,7 +185,8 @@ interface ResultBase {
   readonly ok: boolean;
   readonly exitCode: ExitCodeValue;
   readonly runId: string;
-  readonly logFile: string;
+  /** Absent for commands that change nothing (they keep no log). */
+  readonly logFile?: string;
   readonly elapsedMs: number;
   readonly error?: RunError;
 }
@@ -203,7 +208,15 @@ export interface DeployResult extends ResultBase {
   readonly health?: readonly ComponentHealth[];
   /** After a failure: resource addresses still in state (empty when rolled back cleanly). */
   readonly remaining?: readonly string[];
+  /** After a failure: set when the state could not be read, so what remains is unknown. */
+  readonly remainingUnknown?: string;
+  /** True when nothing of this deploy remains (checked in the state). */
   readonly rolledBack?: boolean;
+  /**
+   * After a failure: not-needed (nothing had been created), done (destroyed, nothing remains),
+   * failed (the destroy failed or left resources), off (rollback was not asked for).
+   */
+  readonly rollback?: 'not-needed' | 'done' | 'failed' | 'off';
   /** e.g. "./stream-control teardown --event conference-2025 --env production". */
   readonly teardownCommand: string;
 }
@@ -322,7 +335,12 @@ export interface OutputsResult extends ResultBase {
   readonly event: string;
   readonly environment: Environment;
   readonly outputs: EventOutputs;
-  /** Names of sensitive outputs left out (empty with showSecrets). */
+  /**
+   * The SRT passphrase for the venue encoders, from the engine's owner-only passphrase file
+   * (never a stack output: it would sit in state). Only with showSecrets.
+   */
+  readonly srtPassphrase?: string;
+  /** Names of sensitive values left out (empty with showSecrets), srt_passphrase included. */
   readonly redacted: readonly string[];
 }
 
@@ -475,7 +493,8 @@ export interface Run<R extends RunResult = RunResult> {
   readonly id: string;
   readonly command: CommandName;
   readonly event?: string;
-  readonly logFile: string;
+  /** Absent for commands that change nothing (they keep no log). */
+  readonly logFile?: string;
   /**
    * Listen to this run. With replay (the default) the listener first receives, synchronously
    * and in order, every event already emitted (run-started onwards), then live ones; so a late
@@ -512,6 +531,13 @@ export interface Engine {
    * environment. Throws EngineError (code "bad-input", with problems and fieldProblems).
    */
   describeEvent(ref: EventRef): EventDescription;
+  /**
+   * Every check deploy makes before it touches anything (the event, one valid key per
+   * language, the passphrase), without starting a run: a front end reports bad input without
+   * a log file or progress. Throws EngineError like describeEvent, keys and passphrase
+   * problems together, each with its field.
+   */
+  checkDeploy(request: DeployRequest): EventDescription;
   /** The event files on offer, each validated the way deploy would. */
   catalog(): Catalog;
   /** Runs started by this engine instance, oldest first (finished ones included). */

@@ -12,16 +12,23 @@ export const EVENT_OUTPUTS = {
   slidesIngestUrl: 'slides_ingest_url',
   relayHealthUrl: 'relay_health_url',
   splitterHealthUrl: 'splitter_health_url',
-  /** JSON status (lib/media-status.ts); needs the bearer status token. */
-  relayStatusUrl: 'relay_status_url',
-  splitterStatusUrl: 'splitter_status_url',
   mixers: 'mixers',
   mixerAdminUsername: 'mixer_admin_username',
   /** Sensitive. */
   mixerAdminPassword: 'mixer_admin_password',
-  /** Sensitive. */
-  srtPassphrase: 'srt_passphrase',
-  /** Sensitive: the bearer token for /status and /metrics of the relay, splitter and mixers. */
+} as const;
+
+/**
+ * Outputs live status reads (engine/live): each part's JSON /status and the bearer token it
+ * wants. The stack declares them with the token-protected status of issue 9; until then a
+ * stack without them shows its parts as "no status endpoint". They join EVENT_OUTPUTS when
+ * the stack declares them (the fixture contract test holds the two lists together).
+ */
+export const LIVE_STATUS_OUTPUTS = {
+  /** lib/media-status.ts, with the bearer token. */
+  relayStatusUrl: 'relay_status_url',
+  splitterStatusUrl: 'splitter_status_url',
+  /** Sensitive: the bearer token of every /status and /metrics of the event. */
   statusToken: 'status_token',
 } as const;
 

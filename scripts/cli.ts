@@ -1,6 +1,8 @@
 /**
  * `./stream-control <command>`: one front end of the engine. Parses flags, gathers keys,
- * renders the run, and exits with the run's exit code (help/cli.md lists them).
+ * renders the run, and exits with the run's exit code (help/cli.md lists them). Data (the
+ * result) goes to stdout; progress, the log path and diagnostics go to stderr, so
+ * `outputs > venue.txt` and `plan | head` get data only.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,9 +25,11 @@ import {
   PlatformCommand,
 } from './cli/args';
 import { CliError } from './cli/errors';
+import { renderHelp } from './cli/help';
 import { collectKeys, readPassphrase } from './cli/keys';
 import { Prompter, ttyPrompter } from './cli/prompt';
 import { eventLine, summary } from './cli/render';
+import { closest } from './cli/suggest';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -39,16 +43,25 @@ export interface CliDeps {
   readonly engine?: Engine;
   readonly engineOptions?: EngineOptions;
   readonly signals?: NodeJS.EventEmitter;
+  /** Colour for the progress lines (stderr). */
   readonly color?: boolean;
 }
 
 const ROOT = path.join(__dirname, '..');
 
+/** help/cli.md or help/cli/<command>.md, rendered for an 80-column terminal. */
 function helpText(command?: string): string {
   const file = command
     ? path.join(ROOT, 'help', 'cli', `${command.split(' ')[0]}.md`)
     : path.join(ROOT, 'help', 'cli.md');
-  return fs.readFileSync(file, 'utf8').trimEnd();
+  return renderHelp(fs.readFileSync(file, 'utf8'));
+}
+
+function version(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return `stream-control ${pkg.version}`;
 }
 
 /** `platform <sub> ...` becomes "platform <sub>" and the rest; a missing sub is bad input. */
@@ -59,9 +72,10 @@ function platformCommand(rest: readonly string[]): {
   const [sub, ...argv] = rest;
   if (sub === undefined || sub === '--help' || sub === '-h') return { command: undefined, argv };
   if (!(PLATFORM_COMMANDS as readonly string[]).includes(sub)) {
+    const guess = closest(sub, PLATFORM_COMMANDS);
     throw new CliError(
       `unknown platform command "${sub}"`,
-      `platform commands: ${PLATFORM_COMMANDS.join(', ')}; see ./stream-control platform --help`,
+      `${guess ? `did you mean "platform ${guess}"? ` : ''}platform commands: ${PLATFORM_COMMANDS.join(', ')}; see ./stream-control platform --help`,
     );
   }
   return { command: `platform ${sub as PlatformCommand}`, argv };
@@ -72,16 +86,25 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
   const out = deps.out ?? ((l: string) => process.stdout.write(`${l}\n`));
   const err = deps.err ?? ((l: string) => process.stderr.write(`${l}\n`));
   const debug = argv.includes('--debug');
+  const wantsJson = argv.includes('--json');
   const [command, ...rest] = argv;
   try {
+    if (command === '--version' || command === '-V') {
+      out(version());
+      return ExitCode.ok;
+    }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      out(helpText(command === 'help' && rest[0] ? rest[0] : undefined));
+      // No command: the help is a diagnostic, so it goes where diagnostics go.
+      (command === undefined ? err : out)(
+        helpText(command === 'help' && rest[0] ? rest[0] : undefined),
+      );
       return command === undefined ? ExitCode.badInput : ExitCode.ok;
     }
     if (!(COMMANDS as readonly string[]).includes(command)) {
+      const guess = closest(command, COMMANDS);
       throw new CliError(
         `unknown command "${command}"`,
-        `commands: ${COMMANDS.join(', ')}; see ./stream-control --help`,
+        `${guess ? `did you mean "${guess}"? ` : ''}commands: ${COMMANDS.join(', ')}; see ./stream-control --help`,
       );
     }
     if (command === 'dashboard') {
@@ -96,7 +119,7 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
     if (command === 'platform') {
       const p = platformCommand(rest);
       if (!p.command) {
-        out(helpText('platform'));
+        (rest.length === 0 ? err : out)(helpText('platform'));
         return rest.length === 0 ? ExitCode.badInput : ExitCode.ok;
       }
       parsed = p.command;
@@ -131,11 +154,6 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
       signals: deps.signals ?? process,
     });
   } catch (e) {
-    if (e instanceof CliError) {
-      err(`error: ${e.message}`);
-      if (e.hint) err(`hint: ${e.hint}`);
-      return e.exitCode;
-    }
     const ee = e as {
       code?: string;
       message?: string;
@@ -143,15 +161,25 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
       exitCode?: number;
       stack?: string;
     };
-    if (ee?.code === 'bad-input' || ee?.exitCode !== undefined) {
-      err(`error: ${ee.message}`);
-      if (ee.hint) err(`hint: ${ee.hint}`);
-      if (debug && ee.stack) err(ee.stack);
-      return ee.exitCode ?? ExitCode.badInput;
-    }
-    err(`error: ${(ee?.message ?? String(e)).split('\n')[0]}`);
-    err(debug ? (ee?.stack ?? '') : 'hint: run again with --debug for details');
-    return ExitCode.failed;
+    const known = e instanceof CliError || ee?.code === 'bad-input' || ee?.exitCode !== undefined;
+    const error = known
+      ? {
+          code: e instanceof CliError ? 'bad-input' : (ee.code ?? 'failed'),
+          message: ee.message ?? String(e),
+          ...(ee.hint ? { hint: ee.hint } : {}),
+        }
+      : {
+          code: 'failed',
+          message: (ee?.message ?? String(e)).split('\n')[0],
+          hint: 'run again with --debug for details',
+        };
+    const exitCode = known ? (ee.exitCode ?? ExitCode.badInput) : ExitCode.failed;
+    // --json promises one document on stdout, even when the run never started.
+    if (wantsJson) out(JSON.stringify({ ok: false, exitCode, error }, null, 2));
+    err(`error: ${error.message}`);
+    if (error.hint) err(`hint: ${error.hint}`);
+    if (debug && ee?.stack) err(ee.stack);
+    return exitCode;
   }
 }
 
@@ -204,13 +232,16 @@ async function start(
         languages: event.languages,
         warn: c.err,
       });
-      return engine.deploy({
+      const request = {
         ...ref,
         youtubeKeys,
         srtPassphrase: readPassphrase(args['srt-passphrase-file'], c.env),
         rollback: args.rollback !== false,
         waitForHealth: args.wait !== false,
-      });
+      };
+      // Bad keys or passphrase: one line, before a run (and its log) exists.
+      engine.checkDeploy(request);
+      return engine.deploy(request);
     }
     case 'teardown': {
       const ref = await eventRef(args, c, true);
@@ -281,14 +312,17 @@ async function render(
     signals: NodeJS.EventEmitter;
   },
 ): Promise<number> {
-  // The log path comes first, so an operator can `tail -f` it while the run goes on.
-  (o.json ? o.err : o.out)(`Log: ${run.logFile}`);
-  const unsubscribe = o.json
-    ? () => undefined
-    : run.subscribe((e) => {
-        const line = eventLine(e, o.color);
-        if (line !== undefined) o.out(line);
-      });
+  // Commands that change something keep a log and show their progress; the log path comes
+  // first, so an operator can `tail -f` it while the run goes on. Reads print their answer.
+  const changes = run.logFile !== undefined;
+  if (run.logFile) o.err(`Log: ${run.logFile}`);
+  const unsubscribe =
+    o.json || !changes
+      ? () => undefined
+      : run.subscribe((e) => {
+          const line = eventLine(e, o.color);
+          if (line !== undefined) o.err(line);
+        });
   let interrupted = 0;
   const onSignal = () => {
     interrupted += 1;
@@ -327,17 +361,36 @@ async function render(
   return result.exitCode;
 }
 
+/**
+ * Writes lines to a stream until its reader goes away: `plan | head -5` closes the pipe early,
+ * and the rest of the output then has nowhere to go. That is not an error; the run goes on
+ * (a deploy must not stop half-way because a pager closed) and ends with its own exit code.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else throw e;
+  });
+  return (line) => {
+    if (!closed) stream.write(`${line}\n`);
+  };
+}
+
 if (require.main === module) {
   const tty = Boolean(process.stdin.isTTY && process.stderr.isTTY) && process.env.CI !== 'true';
+  const err = lineWriter(process.stderr);
   main(process.argv.slice(2), {
+    out: lineWriter(process.stdout),
+    err,
     prompter: tty ? ttyPrompter(process.stdin, process.stderr) : undefined,
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
   }).then(
     (code) => {
       process.exitCode = code;
     },
     (e: Error) => {
-      process.stderr.write(`error: ${e.message}\n`);
+      err(`error: ${e.message}`);
       process.exitCode = 1;
     },
   );

@@ -141,19 +141,14 @@ export class EventStack extends TerraformStack {
         }),
     );
 
-    this.addOutputs(group, adminUsername, password, inputs.passphrase.stringValue);
+    this.addOutputs(group, adminUsername, password);
     Aspects.of(this).add(new TaggingAspect(eventTags(event)));
     Aspects.of(this).add(new PolicyAspect());
   }
 
-  private addOutputs(
-    group: ResourceGroup,
-    adminUsername: string,
-    password: Password,
-    passphrase: string,
-  ): void {
-    // Output construct ids get a prefix so they never clash with a variable's (srt_passphrase
-    // is both); the Terraform output keeps the plain name the CLI and dashboard read.
+  private addOutputs(group: ResourceGroup, adminUsername: string, password: Password): void {
+    // Output construct ids get a prefix so they never clash with a variable of the same name;
+    // the Terraform output keeps the plain name the CLI and dashboard read.
     const out = (name: string, value: unknown, description: string, sensitive = false) =>
       new TerraformOutput(this, `output-${name}`, {
         value,
@@ -195,7 +190,7 @@ export class EventStack extends TerraformStack {
     );
     out(EVENT_OUTPUTS.mixerAdminUsername, adminUsername, 'RDP user on every mixer.');
     out(EVENT_OUTPUTS.mixerAdminPassword, password.result, 'RDP password on every mixer.', true);
-    // The venue needs it for its encoders; any operator with state access can read it back.
-    out(EVENT_OUTPUTS.srtPassphrase, passphrase, 'SRT passphrase for the venue encoders.', true);
+    // No passphrase output: it would sit in state in the clear. The venue gets it from the
+    // engine's owner-only passphrase file (`outputs --show-secrets`).
   }
 }

@@ -223,5 +223,6 @@ describe('cleanup', () => {
     expect(stateResources(newState)).toHaveLength(6);
     const down = await deployer.teardown({ event: 'new-show', confirm: true }).result;
     expect(down.exitCode).toBe(0);
-  });
+    // Four terraform runs: a busy two-core machine needs the room.
+  }, 240_000);
 });

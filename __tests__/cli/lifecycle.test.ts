@@ -4,6 +4,9 @@ import { createEngine } from '../../engine';
 import type { EngineEvent, HealthProbe } from '../../engine/types';
 import { KEYS, makeSandbox, requireTerraform, Sandbox, stateResources } from './support/sandbox';
 
+// Every case runs terraform one to three times; a busy two-core machine needs the room.
+jest.setTimeout(180_000);
+
 let box: Sandbox;
 beforeAll(() => {
   requireTerraform();
@@ -70,13 +73,19 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
 
     const outputs = await engine.outputs({ event: 'life-cycle-2026', environment: 'staging' })
       .result;
-    expect(outputs.redacted).toEqual(['mixer_admin_password', 'status_token']);
+    // The generated passphrase is hidden too; it lives in the owner-only file, not in state.
+    expect(outputs.redacted).toEqual(['mixer_admin_password', 'srt_passphrase']);
+    expect(outputs.srtPassphrase).toBeUndefined();
     const secret = await engine.outputs({
       event: 'life-cycle-2026',
       environment: 'staging',
       showSecrets: true,
     }).result;
     expect(secret.outputs.mixer_admin_password).toBe('fixture-admin-password-canary');
+    expect(secret.srtPassphrase).toBe(
+      fs.readFileSync(stateFile.replace(/\.tfstate$/, '.srt-passphrase'), 'utf8').trim(),
+    );
+    expect(secret.srtPassphrase).toMatch(/^[A-Za-z0-9_-]{32}$/);
 
     const listed = await engine.list().result;
     expect(listed.events).toEqual([

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { createEngine } from '../../engine';
 import { loadPrices } from '../../engine/plan';
 import { main } from '../../scripts/cli';
+import { renderHelp } from '../../scripts/cli/help';
 import { KEYS, makeSandbox, REPO, runCli, Sandbox } from './support/sandbox';
 
 let box: Sandbox;
@@ -66,12 +67,14 @@ describe('plan: offline dry run of the real example event', () => {
 });
 
 describe('machine-readable output', () => {
-  it('--json prints exactly one JSON document on stdout, the log path on stderr', async () => {
+  it('--json prints exactly one JSON document on stdout, and a read keeps no log', async () => {
     const r = await runCli(['list', '--json'], box.env());
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ command: 'list', ok: true, exitCode: 0, events: [] });
-    expect(r.stderr).toMatch(/^Log: \S+list\.log\n$/);
+    expect(doc).not.toHaveProperty('logFile');
+    expect(r.stderr).toBe('');
+    expect(fs.existsSync(box.logDir)).toBe(false);
   });
 
   it('--json on a failure carries the error and the exit code, without a stack unless --debug', async () => {
@@ -97,15 +100,19 @@ describe('machine-readable output', () => {
       box.env({ CI: 'true' }),
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).not.toContain(String.fromCharCode(27));
-    expect(r.stdout).not.toContain('\r');
-    expect(r.stdout.split('\n')[0]).toMatch(/^Log: /);
+    for (const text of [r.stdout, r.stderr]) {
+      expect(text).not.toContain(String.fromCharCode(27));
+      expect(text).not.toContain('\r');
+    }
+    // Teardown changes something, so it keeps a log, named first on stderr.
+    expect(r.stderr.split('\n')[0]).toMatch(/^Log: /);
+    expect(r.stdout).toBe('Nothing left to tear down for quiet-show (production).\n');
   });
 });
 
 describe('help', () => {
-  it.each(['deploy', 'status', 'teardown', 'plan', 'list', 'outputs', 'cleanup'])(
-    '%s --help prints help/cli/%s.md',
+  it.each(['deploy', 'status', 'teardown', 'plan', 'list', 'outputs', 'cleanup', 'platform'])(
+    '%s --help prints help/cli/%s.md, rendered for the terminal',
     async (command) => {
       const out: string[] = [];
       const code = await main([command, '--help'], {
@@ -115,14 +122,14 @@ describe('help', () => {
       });
       expect(code).toBe(0);
       expect(out.join('\n')).toBe(
-        fs.readFileSync(path.join(REPO, 'help', 'cli', `${command}.md`), 'utf8').trimEnd(),
+        renderHelp(fs.readFileSync(path.join(REPO, 'help', 'cli', `${command}.md`), 'utf8')),
       );
     },
   );
 
-  it('with no command prints the overview and exits 2', async () => {
-    const out: string[] = [];
-    expect(await main([], { out: (l) => out.push(l), err: () => undefined })).toBe(2);
-    expect(out.join('\n')).toMatch(/Exit codes/);
+  it('with no command prints the overview on stderr and exits 2', async () => {
+    const err: string[] = [];
+    expect(await main([], { out: () => undefined, err: (l) => err.push(l) })).toBe(2);
+    expect(err.join('\n')).toMatch(/EXIT CODES/);
   });
 });

@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { createEngine } from '../../engine';
 import { allText, KEYS, makeSandbox, requireTerraform, runCli, Sandbox } from './support/sandbox';
 
+// Every case runs terraform one to three times; a busy two-core machine needs the room.
+jest.setTimeout(180_000);
+
 const PASSPHRASE = 'canaryPASS-phrase-9999';
 const CANARIES = [...KEYS, PASSPHRASE];
 
@@ -36,7 +39,7 @@ function processes(): Proc[] {
   return out;
 }
 
-async function waitFor<T>(find: () => T | undefined, what: string, limitMs = 60_000): Promise<T> {
+async function waitFor<T>(find: () => T | undefined, what: string, limitMs = 150_000): Promise<T> {
   const until = Date.now() + limitMs;
   for (;;) {
     const found = find();
@@ -89,10 +92,10 @@ describe('secrets reach terraform only through its environment; one run per even
     );
 
     const done = await first;
-    expect(done.stderr).toBe('');
+    expect(done.stderr).not.toMatch(/^(error|warning):/m);
     expect(done.code).toBe(0);
-    expect(done.stdout.split('\n')[0]).toMatch(/^Log: .*deploy-secret-show\.log$/);
-    expect(done.stdout).toMatch(/✓ apply \(/);
+    expect(done.stderr.split('\n')[0]).toMatch(/^Log: .*deploy-secret-show\.log$/);
+    expect(done.stderr).toMatch(/✓ apply \(/);
     expect(done.stdout).toContain(
       'Teardown: ./stream-control teardown --event secret-show --env production --confirm',
     );
@@ -100,6 +103,7 @@ describe('secrets reach terraform only through its environment; one run per even
     expect(logText).toContain('terraform_data.relay');
     for (const canary of CANARIES) {
       expect(done.stdout).not.toContain(canary);
+      expect(done.stderr).not.toContain(canary);
       expect(logText).not.toContain(canary);
       expect(allText(box.stateDir)).not.toContain(canary);
       expect(allText(path.join(box.projectDir, 'cdktf.out'))).not.toContain(canary);
@@ -109,7 +113,8 @@ describe('secrets reach terraform only through its environment; one run per even
     expect(down.code).toBe(0);
     expect(down.stdout).toMatch(/Destroyed 6 resource\(s\) of secret-show \(production\)/);
     const again = await runCli(['teardown', '--event', 'secret-show', '--confirm'], box.env());
-    expect(again).toMatchObject({ code: 0, stderr: '' });
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toMatch(/^(error|warning):/m);
     expect(again.stdout).toContain('Nothing left to tear down for secret-show (production).');
   });
 

@@ -140,7 +140,7 @@ describe('Terraform Cloud backend: keys become sensitive workspace variables bef
         .filter((e) => e.type === 'phase-started')
         .map((e) => (e as { phase: string }).phase);
       expect(phases.indexOf('secrets')).toBeLessThan(phases.indexOf('apply'));
-      expect(fs.readFileSync(result.logFile, 'utf8')).not.toContain('tfc-token-canary');
+      expect(fs.readFileSync(result.logFile!, 'utf8')).not.toContain('tfc-token-canary');
     } finally {
       await tfc.close();
     }

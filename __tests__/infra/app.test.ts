@@ -46,15 +46,39 @@ async function synthApp(env: NodeJS.ProcessEnv) {
   }
 }
 
+/** An events folder with the bundled example and a second event, as a crew would have. */
+let eventsDir: string;
+beforeAll(() => {
+  eventsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'app-test-events-'));
+  fs.copyFileSync(
+    path.join(ROOT, 'events', 'example-conference.json'),
+    path.join(eventsDir, 'example-conference.json'),
+  );
+  fs.writeFileSync(
+    path.join(eventsDir, 'autumn.json'),
+    JSON.stringify({ name: 'Autumn Forum', environment: 'staging', languages: ['english'] }),
+  );
+});
+afterAll(() => fs.rmSync(eventsDir, { recursive: true, force: true }));
+
 describe('main app', () => {
-  it('synthesizes every event file and every platform with nothing configured', async () => {
+  it('synthesizes the bundled example and every platform with nothing configured', async () => {
     const { stacks, code } = await synthApp({});
     expect(code).toBe(0);
-    expect(stacks.sort()).toEqual([
-      'example-conference-2026',
+    expect(stacks).toEqual(expect.arrayContaining(['example-conference-2026']));
+    expect(stacks.filter((s) => s.startsWith('platform-')).sort()).toEqual([
       'platform-development',
       'platform-production',
       'platform-staging',
+    ]);
+  });
+
+  it('synthesizes every event file of the folder the engine names', async () => {
+    const { stacks, code } = await synthApp({ STREAM_CONTROL_EVENTS_DIR: eventsDir });
+    expect(code).toBe(0);
+    expect(stacks.filter((s) => !s.startsWith('platform-')).sort()).toEqual([
+      'autumn-forum',
+      'example-conference-2026',
     ]);
   });
 
@@ -89,7 +113,7 @@ describe('main app', () => {
 
   describe('secrets canary', () => {
     it('never writes a secret from the environment into the synthesized output', async () => {
-      const { text, code } = await synthApp(CANARIES);
+      const { text, code } = await synthApp({ ...CANARIES, STREAM_CONTROL_EVENTS_DIR: eventsDir });
       expect(code).toBe(0);
       expect(text).toContain('var.youtube_key_spanish');
       for (const value of Object.values(CANARIES)) {

@@ -103,7 +103,7 @@ describe('EventStack', () => {
     );
   });
 
-  it('outputs connection info, and the admin password and passphrase only as sensitive', () => {
+  it('outputs connection info, the admin password only as sensitive, and no passphrase', () => {
     expect(Object.keys(doc.output).sort()).toEqual([
       'expires_at',
       'mixer_admin_password',
@@ -114,14 +114,13 @@ describe('EventStack', () => {
       'resource_group',
       'slides_ingest_url',
       'splitter_health_url',
-      'srt_passphrase',
     ]);
     expect(doc.output.mixer_admin_password.sensitive).toBe(true);
     expect(
       Object.entries(doc.output)
         .filter(([, o]: [string, any]) => o.sensitive)
         .map(([k]) => k),
-    ).toEqual(['mixer_admin_password', 'srt_passphrase']);
+    ).toEqual(['mixer_admin_password']);
     expect(doc.output.program_ingest_url.value).toMatch(
       /^srt:\/\/\$\{azurerm_container_group\..*\.fqdn\}:9998$/,
     );

@@ -6,7 +6,7 @@
  */
 import { isEnvironment } from '../../lib/profiles';
 import type { EventOutputs } from '../../lib/stack-outputs';
-import { EVENT_OUTPUTS } from '../../lib/stack-outputs';
+import { LIVE_STATUS_OUTPUTS } from '../../lib/stack-outputs';
 import { scanLocalStates, StateView } from '../state';
 import { readEventLive, StatusFetcher } from './read';
 import type { EventLive, LiveListener, LiveOptions, LiveSnapshot } from './types';
@@ -15,7 +15,7 @@ import type { EventLive, LiveListener, LiveOptions, LiveSnapshot } from './types
 export function liveInputs(view: StateView): { outputs: EventOutputs; token?: string } {
   const outputs: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(view.outputs)) if (!v.sensitive) outputs[k] = v.value;
-  const token = view.outputs[EVENT_OUTPUTS.statusToken]?.value;
+  const token = view.outputs[LIVE_STATUS_OUTPUTS.statusToken]?.value;
   return {
     outputs: outputs as EventOutputs,
     ...(typeof token === 'string' && token !== '' ? { token } : {}),

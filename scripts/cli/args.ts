@@ -1,6 +1,7 @@
 /** Per-command flags with minimist; anything unknown is bad input, never silently ignored. */
 import minimist from 'minimist';
 import { CliError } from './errors';
+import { closest } from './suggest';
 
 export const COMMANDS = [
   'deploy',
@@ -60,11 +61,18 @@ export function parseCommand(command: ParsedCommand, argv: readonly string[]): A
       return true;
     },
   });
-  if (unknown)
+  if (unknown) {
+    const flag = unknown.replace(/=.*/, '');
+    const guess = closest(flag.replace(/^--?(no-)?/, ''), [
+      ...spec.string,
+      ...spec.boolean,
+      ...COMMON.boolean,
+    ]);
     throw new CliError(
-      `unknown option ${unknown.replace(/=.*/, '')} for ${command}`,
-      `see ./stream-control ${command} --help`,
+      `unknown option ${flag} for ${command}`,
+      `${guess ? `did you mean --${guess}? ` : ''}see ./stream-control ${command} --help`,
     );
+  }
   if (args._.length > 0) {
     throw new CliError(
       `unexpected argument "${args._[0]}" for ${command}`,

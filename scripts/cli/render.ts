@@ -77,7 +77,16 @@ export function summary(r: RunResult): string[] {
     case 'list':
       return listSummary(r);
     case 'outputs':
-      return outputsLines(r.outputs, r.redacted, r.event, r.environment);
+      return [
+        ...outputsLines(r.outputs, r.redacted, r.event, r.environment),
+        ...(r.srtPassphrase !== undefined
+          ? [`SRT passphrase: ${r.srtPassphrase}`]
+          : r.redacted.includes('srt_passphrase')
+            ? [
+                `SRT passphrase: hidden; ./stream-control outputs --event ${r.event} --env ${r.environment} --show-secrets`,
+              ]
+            : []),
+      ];
     case 'cleanup':
       return cleanupSummary(r);
     case 'platform-deploy':
@@ -146,10 +155,14 @@ function deploySummary(r: DeployResult): string[] {
   if (r.outputs)
     lines.push(...outputsLines(r.outputs, ['mixer_admin_password'], r.event, r.environment));
   if (r.ok) lines.push(`Deployed ${r.event} (${r.environment}) in ${seconds(r.elapsedMs)}.`);
-  if (r.remaining && r.remaining.length > 0)
+  // Each line below is what the engine read back from the state, never an assumption.
+  if (r.rollback === 'not-needed') lines.push('Nothing was created.');
+  else if (r.rolledBack) lines.push('Rolled back: nothing of this deploy remains.');
+  if (r.remainingUnknown) lines.push(`Could not check what remains: ${r.remainingUnknown}`);
+  else if (r.remaining && r.remaining.length > 0)
     lines.push(`Still deployed: ${r.remaining.join(', ')}`);
-  if (r.rolledBack) lines.push('Rolled back: nothing of this deploy remains.');
-  if (r.teardownCommand && (r.ok || (r.remaining?.length ?? 0) > 0 || r.exitCode === 5))
+  const left = (r.remaining?.length ?? 0) > 0 || r.remainingUnknown !== undefined;
+  if (r.teardownCommand && (r.ok || left || r.exitCode === 5))
     lines.push(`Teardown: ${r.teardownCommand} --confirm`);
   return lines;
 }

@@ -118,7 +118,7 @@ export interface FakeAnswers {
 
 export class FakeEngine implements Engine {
   /** The real engine's event catalog and validation, over the test's events folder. */
-  private readonly events: Pick<Engine, 'catalog' | 'describeEvent'>;
+  private readonly events: Pick<Engine, 'catalog' | 'describeEvent' | 'checkDeploy'>;
 
   constructor(eventsDir?: string) {
     this.events = createEngine({ eventsDir, env: {} });
@@ -244,6 +244,10 @@ export class FakeEngine implements Engine {
 
   catalog(): Catalog {
     return this.events.catalog();
+  }
+
+  checkDeploy(request: Parameters<Engine['checkDeploy']>[0]): EventDescription {
+    return this.events.checkDeploy(request);
   }
 
   runs(): readonly Run[] {

@@ -916,9 +916,3 @@ output "mixer_admin_password" {
   description = "RDP password on every mixer."
   sensitive   = true
 }
-
-output "srt_passphrase" {
-  value       = var.srt_passphrase
-  description = "SRT passphrase for the venue encoders."
-  sensitive   = true
-}
