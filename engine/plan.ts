@@ -142,6 +142,11 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
+/** Where plan synthesizes an event: apart from the folder deploy and teardown use. */
+export function planDir(ctx: Context, event: EventConfig): string {
+  return path.join(ctx.projectDir, 'cdktf.out', 'plans', event.environment, event.slug);
+}
+
 export async function runPlan(
   ctx: Context,
   run: RunImpl<PlanResult>,
@@ -167,17 +172,13 @@ export async function runPlan(
   try {
     const ev = (event = loadEventConfig(ctx, req));
     run.event = ev.slug;
-    // Its own folder: the event's synth folder may belong to a deploy running right now (a
-    // dashboard shows the plan while another operator deploys), and synth empties its folder.
-    const target = {
-      ...eventTarget(ctx, ev),
-      outDir: path.join(ctx.projectDir, 'cdktf.out', 'plans', run.id),
-    };
-    const json = await run
-      .phase('synth', `Synthesizing ${ev.slug}`, () =>
-        synthStack(ctx, run as unknown as RunImpl<RunResult>, target),
-      )
-      .finally(() => fs.rmSync(target.outDir, { recursive: true, force: true }));
+    // A folder of plans: the event's own synth folder may belong to a deploy running right now
+    // (a dashboard shows the plan while another operator deploys), and synth empties its folder.
+    // What was planned stays there for a reader, until the next plan of the event.
+    const target = { ...eventTarget(ctx, ev), outDir: planDir(ctx, ev) };
+    const json = await run.phase('synth', `Synthesizing ${ev.slug}`, () =>
+      synthStack(ctx, run as unknown as RunImpl<RunResult>, target),
+    );
     const analysis = analyze(json, ev, loadPrices());
     run.finish({
       ...base(),

@@ -8,8 +8,10 @@ import * as path from 'node:path';
 import { makeSandbox, REPO, runCli, Sandbox } from './support/sandbox';
 
 let box: Sandbox;
+// plan synthesizes apart from deploy's folder (engine/plan.ts planDir), so a plan never
+// empties the folder of a deploy in progress.
 const synthFolder = (environment: string) =>
-  path.join(REPO, 'cdktf.out', 'events', environment, 'item-five');
+  path.join(REPO, 'cdktf.out', 'plans', environment, 'item-five');
 
 beforeAll(() => {
   box = makeSandbox('real-app');
