@@ -105,6 +105,28 @@ export const ENV = {
   slideFit: 'SLIDE_FIT',
   /** Slide splitter only: output frame size, "1920x1080". */
   outputSize: 'OUTPUT_SIZE',
+  /** Container mixer: the language this mixer carries (logs, status). */
+  mixerLanguage: 'MIXER_LANGUAGE',
+  /** Container mixer: "inset" or "side-by-side" (lib/mixer-model.ts MixerLayout). */
+  mixerLayout: 'MIXER_LAYOUT',
+  /** Container mixer: rtmp:// or rtmps:// destination without the key, e.g. YouTube's ingest. */
+  destinationUrl: 'RTMP_URL',
+  /** Container mixer: the stream key (publish name). Secure variable, never in a child's argv. */
+  streamKey: 'STREAM_KEY',
+  /** Container mixer: output frames per second. */
+  outputFps: 'OUTPUT_FPS',
+  /** Container mixer: H.264 bitrate, kbit/s (constant: maxrate equals it). */
+  videoBitrateKbps: 'VIDEO_BITRATE_KBPS',
+  /** Container mixer: seconds between keyframes. */
+  keyframeSeconds: 'KEYFRAME_INTERVAL_S',
+  /** Container mixer: AAC bitrate, kbit/s. */
+  audioBitrateKbps: 'AUDIO_BITRATE_KBPS',
+  /** Container mixer: AAC sample rate, Hz. */
+  audioSampleRateHz: 'AUDIO_SAMPLE_RATE_HZ',
+  /** Container mixer: x264 preset; tests lower it, the event keeps the default. */
+  x264Preset: 'X264_PRESET',
+  /** ISO 8601 instant at which the container stops by itself (the event's expiry). */
+  expiresAt: 'EXPIRES_AT',
 } as const;
 
 /** SRT's own passphrase rule (SRTO_PASSPHRASE): 10 to 79 characters. */
