@@ -4,7 +4,8 @@
  * are reported together.
  */
 import { Cidr, hostAt, parseCidr } from './cidr';
-import { DEFAULTS, MAX_OUTPUTS } from './contract';
+import { AudioSource, DEFAULTS, MAX_AUDIO_INDEX, MAX_OUTPUTS, OutputAudio } from './contract';
+import { LanguageEntry, validateLanguages } from './event-languages';
 import { EventNames, eventSlug } from './naming';
 import {
   EnvironmentName,
@@ -17,14 +18,14 @@ import {
 import { PlatformOutputs, platformBackend, readPlatformOutputs } from './platform-outputs';
 import { getPlatformSettings } from './platform-settings';
 
-export { DEFAULT_LANGUAGES } from './event-rules';
+export { DEFAULT_LANGUAGES } from './event-languages';
+export type { LanguageDefinition, LanguageEntry } from './event-languages';
 import {
   checkAddressPlan,
   IMAGE_REF_PATTERN,
   resolveCreatedAt,
   resolveStateBackend,
   validateAllowList,
-  validateLanguages,
   validateMixerImage,
 } from './event-rules';
 
@@ -50,8 +51,17 @@ export interface EventDefinition {
   readonly name: string;
   /** @default "production" */
   readonly environment?: string;
-  /** One mixer and one YouTube channel per language. @default ["original","spanish","french"] */
-  readonly languages?: readonly string[];
+  /**
+   * One mixer and one YouTube channel per language: a name (the i-th language takes the i-th
+   * audio track of the program feed) or {"name","audio","floorMixDb"} (lib/event-languages.ts).
+   * @default ["original","spanish","french"]
+   */
+  readonly languages?: readonly LanguageEntry[];
+  /**
+   * Where the floor (the room's own language) is in the program feed, for languages that mix
+   * it under themselves (floorMixDb). @default {"track":1}
+   */
+  readonly floor?: AudioSource;
   /** Hours until the event's resources count as expired. @default 24 */
   readonly ttlHours?: number;
   /** Venue encoder addresses allowed to send SRT. @default [] - passphrase-only ingest */
@@ -80,6 +90,10 @@ export interface EventConfig {
   readonly profile: EnvironmentProfile;
   readonly names: EventNames;
   readonly languages: readonly string[];
+  /** Each language's audio in the program feed, in language order (the relay's OUTPUT_AUDIO). */
+  readonly audio: readonly OutputAudio[];
+  /** Where the floor is in the program feed. */
+  readonly floor: AudioSource;
   readonly ttlHours: number;
   readonly createdAt: Date;
   readonly expiresAt: Date;
@@ -135,6 +149,7 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     'name',
     'environment',
     'languages',
+    'floor',
     'ttlHours',
     'ingestCidrs',
     'operatorCidrs',
@@ -168,12 +183,14 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     : 'production';
   const profile = getProfile(environment);
 
-  const languages = validateLanguages(def?.languages, problems);
+  const languageList = validateLanguages(def?.languages, def?.floor, problems);
+  const languages = languageList.names;
   const mixerSubnet = checkAddressPlan(profile, problems);
-  const capacity = mixerSubnet ? Math.min(mixerSubnet.size - 1 - FIRST_MIXER_HOST, MAX_OUTPUTS) : 0;
+  const hosts = mixerSubnet ? mixerSubnet.size - 1 - FIRST_MIXER_HOST : 0;
+  const capacity = Math.min(hosts, MAX_OUTPUTS, MAX_AUDIO_INDEX);
   if (mixerSubnet && languages.length > capacity) {
     problems.push(
-      `languages has ${languages.length} entries; the mixers subnet ${mixerSubnet.text} holds ${capacity} mixers (from .${FIRST_MIXER_HOST}, one output port each)`,
+      `languages has ${languages.length} entries; at most ${capacity} fit (mixers subnet ${mixerSubnet.text} from .${FIRST_MIXER_HOST}: ${hosts}; audio tracks: ${MAX_AUDIO_INDEX})`,
     );
   }
 
@@ -246,6 +263,8 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     profile,
     names: new EventNames(slug, environment),
     languages,
+    audio: languageList.audio,
+    floor: languageList.floor,
     ttlHours,
     createdAt,
     expiresAt,

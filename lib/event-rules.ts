@@ -8,45 +8,10 @@ import type { PlatformOutputs } from './platform-outputs';
 import { checkName } from './naming';
 import { EnvironmentProfile, StateBackendSettings } from './profiles';
 
-export const DEFAULT_LANGUAGES = ['original', 'spanish', 'french'] as const;
-
-export const LANGUAGE_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
 export const IMAGE_REF_PATTERN =
   /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$/;
 export const IMAGE_ID_PATTERN =
   /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/(images\/[^/]+|galleries\/[^/]+\/images\/[^/]+(\/versions\/[^/]+)?)$/;
-
-export function validateLanguages(
-  raw: readonly string[] | undefined,
-  problems: string[],
-): string[] {
-  if (raw === undefined) return [...DEFAULT_LANGUAGES];
-  if (!Array.isArray(raw)) {
-    problems.push(`languages ${JSON.stringify(raw)} must be a list of language names`);
-    return [];
-  }
-  if (raw.length === 0) problems.push('languages is empty; an event needs at least one language');
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const item of raw) {
-    const value = typeof item === 'string' ? item.trim().toLowerCase() : item;
-    if (typeof value !== 'string' || !LANGUAGE_PATTERN.test(value)) {
-      problems.push(
-        `language ${JSON.stringify(item)} must be 1-20 characters of a-z, 0-9 and "-", starting with a letter`,
-      );
-      continue;
-    }
-    if (seen.has(value)) {
-      problems.push(
-        `language "${value}" is listed more than once; each language gets one mixer and one channel`,
-      );
-      continue;
-    }
-    seen.add(value);
-    out.push(value);
-  }
-  return out;
-}
 
 export function checkAddressPlan(
   profile: EnvironmentProfile,

@@ -82,6 +82,7 @@ export class EventStack extends TerraformStack {
       name: names.containerGroup('relay'),
       dnsNameLabel: names.dnsLabel('relay'),
       image: event.relayImage,
+      audio: event.audio,
       cpuCores: profile.relayCpuCores,
       memoryGiB: profile.relayMemoryGiB,
     });

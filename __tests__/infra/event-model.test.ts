@@ -64,12 +64,17 @@ describe('event model', () => {
     ).toBe('staging');
   });
 
-  it('accepts any number of languages up to what the subnet and ports hold', () => {
-    const languages = Array.from({ length: 99 }, (_, i) => `lang${i}`);
+  it('accepts any number of languages up to what the subnet and the audio tracks hold', () => {
+    const languages = Array.from({ length: 64 }, (_, i) => `lang${i}`);
     const event = testEvent({ languages });
-    expect(event.mixerIps[98]).toBe('10.42.2.109');
+    expect(event.mixerIps[63]).toBe('10.42.2.74');
+    expect(event.audio[63]).toEqual({ source: { track: 64 } });
     expect(problemsOf(() => testEvent({ languages: [...languages, 'onemore'] }))).toEqual([
-      expect.stringMatching(/languages has 100 entries; .* holds 99 mixers/),
+      'language "onemore" would take track 65; the images read tracks 1 to 64',
+    ]);
+    const tracks = [...languages, 'onemore'].map((name) => ({ name, audio: { track: 1 } }));
+    expect(problemsOf(() => testEvent({ languages: tracks }))).toEqual([
+      expect.stringMatching(/languages has 65 entries; at most 64 fit/),
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { Testing } from 'cdktf';
 import { SrtRelay, SrtRelayProps } from '../../constructs/srt-relay';
-import { ENV, FEEDS, HEALTH_PATHS, HEALTH_PORT } from '../../lib/contract';
+import { ENV, FEEDS, formatOutputAudio, HEALTH_PATHS, HEALTH_PORT } from '../../lib/contract';
 
 const base: SrtRelayProps = {
   name: 'ci-relay-test',
@@ -65,7 +65,21 @@ describe('SrtRelay', () => {
       [ENV.latencyMs]: '200',
       [ENV.peerIdleTimeoutMs]: '5000',
       [ENV.healthPort]: '8080',
+      [ENV.outputAudio]: formatOutputAudio([1, 2, 3].map((track) => ({ source: { track } }))),
     });
+  });
+  it("carries each language's audio mapping, and refuses a mapping of the wrong length", () => {
+    const audio = [
+      { source: { track: 1 } },
+      { source: { channels: [5, 6] as [number, number] } },
+      { source: { track: 2 }, floor: { source: { track: 1 }, mixDb: -18 } },
+    ];
+    expect(
+      JSON.parse(group({ audio }).container[0].environment_variables[ENV.outputAudio]),
+    ).toEqual(audio);
+    expect(() => group({ audio: audio.slice(1) })).toThrow(
+      /audio has 2 entries for 3 languages; give one per language/,
+    );
   });
   it('passes the passphrase only as a secure variable', () => {
     expect(c.secure_environment_variables).toEqual({ [ENV.passphrase]: '${var.srt_passphrase}' });

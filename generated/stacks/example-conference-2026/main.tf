@@ -306,6 +306,7 @@ resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
       SRT_LATENCY_MS           = "200"
       SRT_PEER_IDLE_TIMEOUT_MS = "5000"
       HEALTH_PORT              = "8080"
+      OUTPUT_AUDIO             = "[{\"source\":{\"track\":1}},{\"source\":{\"track\":2}},{\"source\":{\"track\":3}}]"
     }
     image  = "streamcontrol.azurecr.io/srt-relay:latest"
     memory = 4
