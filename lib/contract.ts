@@ -105,6 +105,8 @@ export const ENV = {
   slideFit: 'SLIDE_FIT',
   /** Slide splitter only: output frame size, "1920x1080". */
   outputSize: 'OUTPUT_SIZE',
+  /** Container mixer: "program,slides" UDP ports of its SRT listeners. @default MIXER_INPUT_PORTS */
+  mixerInputPorts: 'MIXER_INPUT_PORTS',
   /** Container mixer: the language this mixer carries (logs, status). */
   mixerLanguage: 'MIXER_LANGUAGE',
   /** Container mixer: "inset" or "side-by-side" (lib/mixer-model.ts MixerLayout). */

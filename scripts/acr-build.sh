@@ -26,11 +26,11 @@ command -v az >/dev/null || { echo "acr-build: the Azure CLI (az) is not on PATH
 context="$(mktemp -d)"
 trap 'rm -rf "$context"' EXIT
 mkdir -p "$context/lib"
-cp lib/contract.ts "$context/lib/"
+cp lib/contract.ts lib/mixer-model.ts lib/mixer-status.ts "$context/lib/"
 cp -R containers "$context/"
 rm -rf "$context/containers/bench"
 
-for image in srt-relay slide-splitter; do
+for image in srt-relay slide-splitter language-mixer; do
   echo "acr-build: $registry.azurecr.io/$image:$tag"
   az acr build --registry "$registry" \
     --image "$image:$tag" --image "$image:latest" \

@@ -1,0 +1,298 @@
+import {
+  MixerInputStatus,
+  MixerPicture,
+  MixerStatus,
+  ON_AIR_WINDOW_MS,
+} from '../../lib/mixer-status';
+import { SupervisedChild } from '../shared/child';
+import { SupervisorConfig } from '../shared/config';
+import { freeUdpPort } from '../shared/datagram';
+import { Ingest } from '../shared/ingest';
+import { log } from '../shared/log';
+import { makeRedactor } from '../shared/redact';
+import { compositorArgs } from './compositor';
+import { MixerConfig } from './config';
+import { LocalSink } from './sink';
+import { Uplink } from './uplink';
+
+/** A feed that sent nothing for this long is gone: slides drop out of the picture. */
+const FEED_GONE_MS = 3000;
+/** Slides must flow this long before the picture switches to them (no flapping). */
+const FEED_STEADY_MS = 1500;
+
+class Input {
+  readonly ingest: Ingest;
+  bitrateBps = 0;
+  private lastBytes = 0;
+  firstSeenAt = 0;
+
+  constructor(
+    readonly port: number,
+    cfg: MixerConfig,
+    redact: (l: string) => string,
+    target: () => number | undefined,
+  ) {
+    const shared: SupervisorConfig = {
+      feed: 'program',
+      eventName: cfg.eventName,
+      ingestPort: port,
+      outputs: [],
+      latencyMs: cfg.latencyMs,
+      peerIdleTimeoutMs: cfg.peerIdleTimeoutMs,
+      passphrase: cfg.passphrase,
+      healthPort: cfg.healthPort,
+      slideFit: 'crop',
+      outputWidth: cfg.width,
+      outputHeight: cfg.height,
+    };
+    this.ingest = new Ingest(
+      shared,
+      redact,
+      () => [{ port: target, delivered: () => {} }],
+      () => {},
+    );
+  }
+
+  fresh(now: number): boolean {
+    return now - this.ingest.tap.lastPacketAt < FEED_GONE_MS;
+  }
+
+  sample(): void {
+    const bytes = this.ingest.tap.bytesIn;
+    this.bitrateBps = (bytes - this.lastBytes) * 8;
+    this.lastBytes = bytes;
+  }
+
+  status(now: number): MixerInputStatus {
+    const at = this.ingest.tap.lastPacketAt;
+    return {
+      port: this.port,
+      connected: this.ingest.connected,
+      bytes: this.ingest.tap.bytesIn,
+      bitrateBps: this.bitrateBps,
+      lastPacketAgeMs: at ? now - at : null,
+      reconnects: Math.max(this.ingest.connections - 1, 0),
+      rejectedCallers: this.ingest.rejections,
+    };
+  }
+}
+
+/** Two SRT listeners -> one ffmpeg compositor -> the supervisor's own RTMP(S) publisher. */
+export class Mixer {
+  readonly program: Input;
+  readonly slides: Input;
+  readonly uplink: Uplink;
+  picture: MixerPicture = 'waiting';
+  private compositor?: SupervisedChild;
+  private compositorStarts = 0;
+  private ports = { programIn: 0, slidesIn: 0 };
+  private readonly flv: LocalSink;
+  private readonly progress: LocalSink;
+  private readonly redact: (l: string) => string;
+  private progressText = '';
+  private stats = {
+    dropped: 0,
+    duplicated: 0,
+    speed: null as number | null,
+    runDropped: 0,
+    runDup: 0,
+  };
+  private out = { bps: 0, lastBytes: 0, total: 0 };
+  private lastError: MixerStatus['lastError'] = null;
+  private timer?: NodeJS.Timeout;
+  private readonly startedAt = Date.now();
+
+  constructor(readonly cfg: MixerConfig) {
+    const secrets = [cfg.passphrase, cfg.destination.streamKey, cfg.statusToken];
+    const base = makeRedactor(cfg.passphrase);
+    this.redact = (l) =>
+      secrets.reduce<string>((s, x) => (x ? s.split(x).join('***') : s), base(l));
+    const running = (port: () => number) => () =>
+      this.compositor?.running ? port() || undefined : undefined;
+    this.program = new Input(
+      cfg.programPort,
+      cfg,
+      this.redact,
+      running(() => this.ports.programIn),
+    );
+    this.slides = new Input(
+      cfg.slidesPort,
+      cfg,
+      this.redact,
+      running(() => (this.picture === 'composite' ? this.ports.slidesIn : 0)),
+    );
+    this.uplink = new Uplink(cfg.destination, (m) => this.error(m));
+    this.flv = new LocalSink(
+      (d) => this.uplink.push(d),
+      () => this.uplink.newStream(),
+    );
+    this.progress = new LocalSink((d) => this.onProgress(d));
+  }
+
+  async start(): Promise<void> {
+    await Promise.all([this.flv.open(), this.progress.open()]);
+    await Promise.all([this.program.ingest.start(), this.slides.ingest.start()]);
+    this.timer = setInterval(() => this.tick(), 500);
+    log('info', 'started', {
+      event: this.cfg.eventName,
+      language: this.cfg.language,
+      layout: this.cfg.layout,
+      inputs: `${this.cfg.programPort},${this.cfg.slidesPort}`,
+      destination: this.uplink.destination,
+      encrypted: this.cfg.passphrase !== undefined,
+    });
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.uplink.close();
+    await Promise.all([
+      this.compositor?.stop(),
+      this.program.ingest.stop(),
+      this.slides.ingest.stop(),
+    ]);
+    this.flv.close();
+    this.progress.close();
+  }
+
+  private ticks = 0;
+
+  private tick(): void {
+    const now = Date.now();
+    if (++this.ticks % 2 === 0) {
+      this.program.sample();
+      this.slides.sample();
+      const sent = this.uplink.publisher?.bytesFlushed ?? 0;
+      this.out.bps = Math.max(sent - this.out.lastBytes, 0) * 8;
+      this.out.lastBytes = sent;
+    }
+    for (const input of [this.program, this.slides]) {
+      if (!input.fresh(now)) input.firstSeenAt = 0;
+      else if (!input.firstSeenAt) input.firstSeenAt = now;
+    }
+    const steady = (i: Input): boolean =>
+      i.firstSeenAt > 0 && now - i.firstSeenAt >= FEED_STEADY_MS;
+    let want: MixerPicture;
+    if (!this.program.fresh(now)) want = 'waiting';
+    else if (this.picture === 'composite' ? this.slides.fresh(now) : steady(this.slides)) {
+      want = 'composite';
+    } else want = 'program-only';
+    if (want === 'composite' && !steady(this.program) && this.picture === 'waiting') return;
+    if (want === this.picture) return;
+    log('info', 'picture', { from: this.picture, to: want });
+    this.picture = want;
+    if (want === 'waiting') {
+      const c = this.compositor;
+      this.compositor = undefined;
+      void c?.stop();
+    } else if (this.compositor) {
+      this.compositor.recycle();
+    } else {
+      this.compositor = this.newCompositor();
+      void this.compositor.start();
+    }
+  }
+
+  private newCompositor(): SupervisedChild {
+    return new SupervisedChild({
+      name: 'compositor',
+      command: 'ffmpeg',
+      prepare: async () => {
+        this.ports = { programIn: await freeUdpPort(), slidesIn: await freeUdpPort() };
+      },
+      args: () =>
+        compositorArgs(this.cfg, this.picture === 'composite' ? 'composite' : 'program-only', {
+          ...this.ports,
+          flvOut: this.flv.port,
+          progressOut: this.progress.port,
+        }),
+      redact: this.redact,
+      onLine: (line) => {
+        if (/error|invalid|failed|refused|cannot/i.test(line)) this.error(line);
+      },
+      onStart: () => {
+        this.compositorStarts += 1;
+        this.stats.dropped += this.stats.runDropped;
+        this.stats.duplicated += this.stats.runDup;
+        this.stats.runDropped = 0;
+        this.stats.runDup = 0;
+      },
+      onExit: () => {
+        this.stats.speed = null;
+      },
+    });
+  }
+
+  private onProgress(d: Buffer): void {
+    this.progressText += d.toString('latin1');
+    const lines = this.progressText.split('\n');
+    this.progressText = lines.pop() ?? '';
+    for (const line of lines) {
+      const [k, v] = line.split('=');
+      if (k === 'drop_frames') this.stats.runDropped = Number(v) || 0;
+      else if (k === 'dup_frames') this.stats.runDup = Number(v) || 0;
+      else if (k === 'speed') this.stats.speed = Number.parseFloat(v) || null;
+    }
+  }
+
+  private error(message: string): void {
+    this.lastError = { at: new Date().toISOString(), message: this.redact(message).slice(0, 300) };
+  }
+
+  processes(): MixerStatus['processes'] {
+    const list = [
+      { name: 'input:program', child: this.program.ingest.child },
+      { name: 'input:slides', child: this.slides.ingest.child },
+    ];
+    const rows = list.map((p) => ({
+      name: p.name,
+      running: p.child.running,
+      restarts: p.child.restarts,
+    }));
+    if (this.picture !== 'waiting') {
+      rows.push({
+        name: 'compositor',
+        running: this.compositor?.running ?? false,
+        restarts: this.compositor?.restarts ?? 0,
+      });
+    }
+    return rows;
+  }
+
+  /** Every process that should run is running: listeners always, the compositor with a feed. */
+  live(): boolean {
+    return this.processes().every((p) => p.running);
+  }
+
+  onAir(now = Date.now()): boolean {
+    const p = this.uplink.publisher;
+    return !!p?.published && p.lastFlushAt > 0 && now - p.lastFlushAt < ON_AIR_WINDOW_MS;
+  }
+
+  status(): MixerStatus {
+    const now = Date.now();
+    const p = this.uplink.publisher;
+    return {
+      kind: 'container-mixer',
+      event: this.cfg.eventName,
+      language: this.cfg.language,
+      layout: this.cfg.layout,
+      uptimeSeconds: Math.round((now - this.startedAt) / 1000),
+      onAir: this.onAir(now),
+      picture: this.picture,
+      inputs: { program: this.program.status(now), slides: this.slides.status(now) },
+      output: {
+        destination: this.uplink.destination,
+        bitrateBps: this.out.bps,
+        droppedFrames: this.stats.dropped + this.stats.runDropped,
+        duplicatedFrames: this.stats.duplicated + this.stats.runDup,
+        speed: this.compositor?.running ? this.stats.speed : null,
+        lastWriteAgeMs: p?.lastFlushAt ? now - p.lastFlushAt : null,
+        restarts: Math.max(this.compositorStarts - 1, 0),
+      },
+      lastError: this.lastError,
+      expiresAt: this.cfg.expiresAt?.toISOString() ?? null,
+      processes: this.processes(),
+    };
+  }
+}

@@ -1,0 +1,107 @@
+import { log } from '../shared/log';
+import { FlvReader, FlvTag, isKeyframe, isSequenceHeader } from './flv';
+import { RtmpPublisher, RtmpTarget } from './rtmp';
+
+/** A destination that has not taken bytes for this long has stopped reading. */
+const STALL_MS = 5000;
+
+/**
+ * Keeps one RTMP(S) publish session to the destination across compositor restarts: each new
+ * FLV stream continues the previous one's timeline, so a layout switch is a seamless edit for
+ * YouTube rather than a new broadcast. Reconnects by itself when the destination drops us.
+ */
+export class Uplink {
+  reader?: FlvReader;
+  publisher?: RtmpPublisher;
+  connects = 0;
+  lastError: string | null = null;
+  private connecting = false;
+  private base = 0;
+  private lastTs = 0;
+  private headers = new Map<string, FlvTag>();
+  private waitKeyframe = true;
+  private retryAt = 0;
+  private failures = 0;
+
+  constructor(
+    private readonly target: RtmpTarget,
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  /** A new FLV stream begins (the compositor (re)started). */
+  newStream(): void {
+    this.base = this.lastTs + 40;
+    this.headers.clear();
+    this.reader = new FlvReader((t) => this.onTag(t));
+  }
+
+  push(chunk: Buffer): void {
+    try {
+      this.reader?.push(chunk);
+    } catch (err) {
+      this.fail(`compositor output: ${(err as Error).message}`);
+      this.reader = undefined;
+    }
+  }
+
+  close(): void {
+    this.publisher?.close('stopping');
+  }
+
+  get destination(): string {
+    return RtmpPublisher.describe(this.target);
+  }
+
+  private onTag(tag: FlvTag): void {
+    const ts = this.base + tag.timestamp;
+    this.lastTs = Math.max(this.lastTs, ts);
+    if (tag.type === 18 || isSequenceHeader(tag)) this.headers.set(String(tag.type), tag);
+    const p = this.publisher;
+    if (!p?.published) {
+      this.connect();
+      return;
+    }
+    if (p.backlog > 0 && Date.now() - p.lastFlushAt > STALL_MS) {
+      p.close('destination stopped reading');
+      return;
+    }
+    if (tag.type === 18) return p.sendMetadata(tag.data);
+    if (tag.type !== 8 && tag.type !== 9) return;
+    // After (re)connecting, video starts at a keyframe so the first GOP decodes.
+    if (tag.type === 9 && this.waitKeyframe) {
+      if (!isKeyframe(tag)) return;
+      this.waitKeyframe = false;
+    }
+    p.sendMedia(tag.type, ts, tag.data);
+  }
+
+  private connect(): void {
+    if (this.connecting || Date.now() < this.retryAt) return;
+    this.connecting = true;
+    RtmpPublisher.open(this.target)
+      .then((p) => {
+        this.publisher = p;
+        this.connects += 1;
+        this.failures = 0;
+        this.waitKeyframe = true;
+        log('info', 'publishing', { destination: this.destination });
+        for (const h of this.headers.values()) {
+          if (h.type === 18) p.sendMetadata(h.data);
+          else p.sendMedia(h.type as 8 | 9, this.lastTs, h.data);
+        }
+        p.onClose((why) => this.fail(why));
+      })
+      .catch((err: Error) => this.fail(err.message))
+      .finally(() => {
+        this.connecting = false;
+      });
+  }
+
+  private fail(message: string): void {
+    this.failures += 1;
+    this.retryAt = Date.now() + Math.min(500 * 2 ** (this.failures - 1), 8000);
+    this.lastError = message;
+    this.onError(message);
+    log('warn', 'destination', { destination: this.destination, reason: message });
+  }
+}
