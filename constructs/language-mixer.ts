@@ -7,7 +7,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { outputPort } from '../lib/contract';
+import { FeedKind, MIXER_INPUT_PORTS, outputPort } from '../lib/contract';
 import { MixerImage } from '../lib/event-model';
 import { EventNames } from '../lib/naming';
 import { mixerTags } from '../lib/tags';
@@ -174,6 +174,15 @@ export class LanguageMixer extends Construct {
         notificationSettings: { enabled: false },
       });
     }
+  }
+
+  /**
+   * "host:port" the relay (program) or the splitter (slides) pushes to, for SRT_OUTPUT_TARGETS:
+   * the public IP when the VM has one (the relay and splitter run outside the VNet), else the
+   * private address.
+   */
+  inputAddress(feed: FeedKind): string {
+    return `${this.publicIp?.ipAddress ?? this.privateIp}:${MIXER_INPUT_PORTS[feed]}`;
   }
 
   /** "host:3389" for the operator's RDP client, when the VM has a public IP. */

@@ -1,0 +1,123 @@
+import { ContainerGroup } from '@cdktf/provider-azurerm/lib/container-group';
+import { Construct } from 'constructs';
+import { FeedKind, HEALTH_PATHS, HEALTH_PORT, MIXER_INPUT_PORTS } from '../lib/contract';
+import { renderMixerEnv } from '../lib/mixer-env';
+import { buildMixerModel, MixerModel } from '../lib/mixer-model';
+import { RegistryPull } from './srt-container-group';
+
+export interface ContainerMixerProps {
+  readonly name: string;
+  /** Public DNS label; the relay and the splitter push to the FQDN Azure derives from it. */
+  readonly dnsNameLabel: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** The image built from containers/language-mixer. */
+  readonly image: string;
+  readonly eventSlug: string;
+  readonly language: string;
+  /** @default "inset" - program full frame, slides at the bottom right */
+  readonly layout?: string;
+  /** Sensitive YouTube stream key variable's value (a reference, never a literal). */
+  readonly streamKey: string;
+  /** Sensitive SRT passphrase variable's value. */
+  readonly passphrase: string;
+  /** The event's status token (a reference); /status and /metrics require it. */
+  readonly statusToken: string;
+  /** @default - YouTube's primary RTMPS ingest */
+  readonly destinationUrl?: string;
+  /** @default 200 */
+  readonly srtLatencyMs?: number;
+  /** The mixer stops streaming by itself at this instant. @default - no expiry */
+  readonly expiresAt?: Date;
+  /** 1080p30 x264 veryfast plus two decodes took 0.7 of a core here (help/mixers.md). @default 2 */
+  readonly cpuCores?: number;
+  /** @default 2 */
+  readonly memoryGiB?: number;
+  /** @default - anonymous pull (a public image) */
+  readonly registryPull?: RegistryPull;
+}
+
+/**
+ * One language's headless mixer: a public Linux container group (Azure offers no UDP path into
+ * a VNet container group) with SRT listeners for the relay's and the splitter's pushes,
+ * passphrase enforced, and the health port. It composes and streams to the destination.
+ */
+export class ContainerMixer extends Construct {
+  readonly group: ContainerGroup;
+  readonly model: MixerModel;
+  readonly language: string;
+
+  constructor(scope: Construct, id: string, props: ContainerMixerProps) {
+    super(scope, id);
+    this.language = props.language;
+    this.model = buildMixerModel({
+      eventName: props.eventSlug,
+      language: props.language,
+      layout: props.layout,
+      destinationUrl: props.destinationUrl,
+      streamKey: props.streamKey,
+      srtLatencyMs: props.srtLatencyMs,
+      expiresAt: props.expiresAt,
+    });
+    const { env, secureEnv } = renderMixerEnv(this.model, {
+      passphrase: props.passphrase,
+      statusToken: props.statusToken,
+    });
+    const ports = [
+      { port: MIXER_INPUT_PORTS.program, protocol: 'UDP' },
+      { port: MIXER_INPUT_PORTS.slides, protocol: 'UDP' },
+      { port: HEALTH_PORT, protocol: 'TCP' },
+    ];
+    const probe = (path: string, initialDelaySeconds: number) => ({
+      httpGet: [{ path, port: HEALTH_PORT, scheme: 'http' }],
+      initialDelaySeconds,
+      periodSeconds: 10,
+      failureThreshold: 3,
+      timeoutSeconds: 5,
+    });
+    this.group = new ContainerGroup(this, 'group', {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      osType: 'Linux',
+      ipAddressType: 'Public',
+      dnsNameLabel: props.dnsNameLabel,
+      restartPolicy: 'Always',
+      exposedPort: ports,
+      ...(props.registryPull
+        ? {
+            identity: { type: 'UserAssigned', identityIds: [props.registryPull.identityId] },
+            imageRegistryCredential: [
+              {
+                server: props.registryPull.server,
+                userAssignedIdentityId: props.registryPull.identityId,
+              },
+            ],
+          }
+        : {}),
+      container: [
+        {
+          name: 'language-mixer',
+          image: props.image,
+          cpu: props.cpuCores ?? 2,
+          memory: props.memoryGiB ?? 2,
+          ports,
+          environmentVariables: env,
+          // Stream key, passphrase and token: secure variables, never returned by Azure's API.
+          secureEnvironmentVariables: secureEnv,
+          livenessProbe: probe(HEALTH_PATHS.live, 20),
+          readinessProbe: probe(HEALTH_PATHS.ready, 5),
+        },
+      ],
+    });
+  }
+
+  get fqdn(): string {
+    return this.group.fqdn;
+  }
+
+  /** "host:port" the relay (program) or the splitter (slides) pushes to, for SRT_OUTPUT_TARGETS. */
+  inputAddress(feed: FeedKind): string {
+    return `${this.fqdn}:${MIXER_INPUT_PORTS[feed]}`;
+  }
+}
