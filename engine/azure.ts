@@ -8,12 +8,32 @@ import type { ContainerInstanceManagementClient } from '@azure/arm-containerinst
 import type { ResourceManagementClient } from '@azure/arm-resources';
 import { TAG } from '../lib/tags';
 import { EngineError } from './errors';
-import { AzureClient, ContainerStatus, ExitCode, ResourceGroupInfo, VmStatus } from './types';
+import {
+  AzureClient,
+  ContainerStatus,
+  ExitCode,
+  PermissionEntry,
+  ResourceGroupInfo,
+  SubscriptionInfo,
+  VmStatus,
+} from './types';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * A GET on Azure Resource Manager, for the two reads the installed SDK packages lack (the
+ * subscription and the caller's permissions). Throws an error with statusCode on a non-2xx.
+ */
+export interface ArmReader {
+  get<T>(pathAndQuery: string): Promise<T>;
+}
 
 export interface SdkClients {
-  readonly resources: Pick<ResourceManagementClient, 'resourceGroups'>;
+  readonly subscriptionId: string;
+  readonly resources: Pick<ResourceManagementClient, 'resourceGroups' | 'providers'>;
   readonly containers: Pick<ContainerInstanceManagementClient, 'containerGroups'>;
   readonly compute: Pick<ComputeManagementClient, 'virtualMachines'>;
+  readonly arm: ArmReader;
 }
 
 function quote(value: string): string {
@@ -87,18 +107,76 @@ export function azureClientFromSdk(sdk: SdkClients): AzureClient {
       }
       return out;
     },
+    async getSubscription(): Promise<SubscriptionInfo> {
+      const s = await sdk.arm.get<{
+        subscriptionId?: string;
+        displayName?: string;
+        state?: string;
+      }>(`/subscriptions/${sdk.subscriptionId}?api-version=2022-12-01`);
+      return {
+        id: s.subscriptionId ?? sdk.subscriptionId,
+        displayName: s.displayName ?? '',
+        state: s.state ?? 'unknown',
+      };
+    },
+    async providerStates(namespaces) {
+      const out: Record<string, string> = {};
+      for (const namespace of namespaces) {
+        const p = await sdk.resources.providers.get(namespace);
+        out[namespace] = p.registrationState ?? 'unknown';
+      }
+      return out;
+    },
+    async callerPermissions(): Promise<PermissionEntry[]> {
+      const r = await sdk.arm.get<{ value?: { actions?: string[]; notActions?: string[] }[] }>(
+        `/subscriptions/${sdk.subscriptionId}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`,
+      );
+      return (r.value ?? []).map((p) => ({
+        actions: p.actions ?? [],
+        notActions: p.notActions ?? [],
+      }));
+    },
+  };
+}
+
+/** The subscription terraform will use: ARM_SUBSCRIPTION_ID, else AZURE_SUBSCRIPTION_ID. */
+export function subscriptionFrom(env: Env): string | undefined {
+  return env.ARM_SUBSCRIPTION_ID || env.AZURE_SUBSCRIPTION_ID || undefined;
+}
+
+const ARM = 'https://management.azure.com';
+
+function armReader(credential: { getToken(scope: string): Promise<{ token: string } | null> }) {
+  return {
+    async get<T>(pathAndQuery: string): Promise<T> {
+      const token = await credential.getToken(`${ARM}/.default`);
+      const response = await fetch(`${ARM}${pathAndQuery}`, {
+        headers: { authorization: `Bearer ${token?.token ?? ''}` },
+        signal: AbortSignal.timeout(15_000),
+      });
+      const body = (await response.json().catch(() => ({}))) as {
+        error?: { code?: string; message?: string };
+      };
+      if (!response.ok) {
+        throw Object.assign(new Error(body.error?.message ?? `HTTP ${response.status}`), {
+          statusCode: response.status,
+          code: body.error?.code,
+        });
+      }
+      return body as T;
+    },
   };
 }
 
 /** Loaded on first use: the SDK costs time that plan, list and outputs never need to pay. */
-export function createSdkAzureClient(): AzureClient {
-  const subscriptionId = process.env.AZURE_SUBSCRIPTION_ID ?? process.env.ARM_SUBSCRIPTION_ID;
+export function createSdkAzureClient(env: Env = process.env): AzureClient {
+  const subscriptionId = subscriptionFrom(env);
   if (!subscriptionId) {
     throw new EngineError(
       'azure-subscription',
       'no Azure subscription selected',
       ExitCode.prerequisite,
-      'set AZURE_SUBSCRIPTION_ID (or ARM_SUBSCRIPTION_ID), e.g. export AZURE_SUBSCRIPTION_ID=$(az account show --query id -o tsv)',
+      'set ARM_SUBSCRIPTION_ID (terraform reads it too), e.g. export ARM_SUBSCRIPTION_ID=$(az account show --query id -o tsv)',
     );
   }
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -112,6 +190,8 @@ export function createSdkAzureClient(): AzureClient {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const credential = new DefaultAzureCredential();
   return azureClientFromSdk({
+    subscriptionId,
+    arm: armReader(credential),
     resources: new ResourceManagementClient(credential, subscriptionId),
     containers: new ContainerInstanceManagementClient(credential, subscriptionId),
     compute: new ComputeManagementClient(credential, subscriptionId),

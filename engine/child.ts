@@ -22,6 +22,10 @@ export function childEnv(base: Env, extra: Record<string, string>): Record<strin
   // A CLI config that points at a missing file makes terraform warn on every command.
   if (env.TF_CLI_CONFIG_FILE && !fs.existsSync(env.TF_CLI_CONFIG_FILE))
     delete env.TF_CLI_CONFIG_FILE;
+  // azurerm 4.x needs the subscription and reads only ARM_SUBSCRIPTION_ID; the Azure SDK side
+  // (and the az-login habit) names it AZURE_SUBSCRIPTION_ID. One subscription for both.
+  if (!env.ARM_SUBSCRIPTION_ID && env.AZURE_SUBSCRIPTION_ID)
+    env.ARM_SUBSCRIPTION_ID = env.AZURE_SUBSCRIPTION_ID;
   Object.assign(env, {
     CHECKPOINT_DISABLE: '1',
     DISABLE_VERSION_CHECK: '1',

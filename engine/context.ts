@@ -33,14 +33,16 @@ export interface Context {
   readonly health: { attempts: number; intervalMs: number };
   readonly terraformCloud: { baseUrl: string; token?: string };
   readonly debug: boolean;
+  readonly preflight: boolean;
   readonly live: Required<LiveOptions>;
   azure(): AzureClient;
   readonly probe?: HealthProbe;
 }
 
-export function createContext(o: EngineOptions, defaultAzure: () => AzureClient): Context {
+export function createContext(o: EngineOptions, defaultAzure: (env: Env) => AzureClient): Context {
   const projectDir = path.resolve(o.projectDir ?? path.join(__dirname, '..'));
   let azure = o.azure;
+  const env = o.env ?? process.env;
   return {
     projectDir,
     eventsDir: path.resolve(o.eventsDir ?? path.join(projectDir, 'events')),
@@ -48,7 +50,7 @@ export function createContext(o: EngineOptions, defaultAzure: () => AzureClient)
     logDir: path.resolve(o.logDir ?? path.join(projectDir, 'logs')),
     lockDir: path.resolve(o.lockDir ?? path.join(projectDir, '.locks')),
     now: o.now ?? (() => new Date()),
-    env: o.env ?? process.env,
+    env,
     cdktfBin: o.cdktfBin ?? path.join(projectDir, 'node_modules', '.bin', 'cdktf'),
     packerBin: o.packerBin ?? 'packer',
     health: o.health ?? { attempts: 40, intervalMs: 15_000 },
@@ -57,8 +59,9 @@ export function createContext(o: EngineOptions, defaultAzure: () => AzureClient)
       token: o.terraformCloud?.token,
     },
     debug: o.debug ?? false,
+    preflight: o.preflight ?? true,
     live: { intervalMs: 3000, timeoutMs: 2500, ...o.live },
-    azure: () => (azure ??= defaultAzure()),
+    azure: () => (azure ??= defaultAzure(env)),
     probe: o.probe,
   };
 }

@@ -14,6 +14,7 @@ import { defaultProbe, healthTargets, waitForHealth } from './health';
 import { checkPassphrase, matchKeys } from './keys';
 import { acquireLock, describeHolder } from './lock';
 import { RunImpl } from './run';
+import { preflight } from './preflight';
 import { readState, shapeOutputs, whatRemains } from './state';
 import { deploy, destroy, errorLine, secretEnv, Secrets, synth } from './terraform';
 import { findTfcToken, setWorkspaceVariables } from './tfc';
@@ -88,6 +89,7 @@ export async function runDeploy(
       },
     );
     const ev = event!;
+    await preflight(ctx, anyRun, 'event-deploy');
     const lock = await run.phase('lock', 'Locking the event', async () =>
       acquireLock(ctx.lockDir, ev.environment, ev.slug, {
         command: 'deploy',

@@ -29,5 +29,7 @@ export function engineOptionsFromEnv(env: Env, debug = false): EngineOptions {
     },
     env,
     debug,
+    // Only for apps that never reach Azure (the test fixture); help/cli.md, "Pre-flight".
+    preflight: env.STREAM_CONTROL_SKIP_PREFLIGHT !== '1',
   };
 }

@@ -6,6 +6,7 @@ import { Context, loadEventConfig } from './context';
 import { passphraseFile } from './deploy';
 import { badInput } from './errors';
 import { acquireLock, describeHolder } from './lock';
+import { preflight } from './preflight';
 import { RunImpl } from './run';
 import { readState, whatRemains } from './state';
 import { destroy, errorLine, synth } from './terraform';
@@ -39,6 +40,7 @@ export async function runTeardown(
       requireTools(ctx.cdktfBin, ctx.env);
       return event;
     });
+    await preflight(ctx, anyRun, 'event-destroy');
     const outcome = await destroyEvent(ctx, anyRun, ev, 'teardown', (r) => (release = r));
     run.finish({
       ...base(),

@@ -33,7 +33,11 @@ export const ExitCode = {
   unhealthy: 5,
   /** The deploy failed and the rollback failed too: resources remain (listed in the result). */
   rollbackFailed: 6,
-  /** A prerequisite is missing: terraform/cdktf binary, Azure login, Terraform Cloud token. */
+  /**
+   * A prerequisite is missing: terraform/cdktf binary, Azure login or subscription, a provider
+   * terraform cannot get, an unregistered resource provider, a role too weak, a Terraform Cloud
+   * token. Raised before anything is locked or created.
+   */
   prerequisite: 7,
   /** A network failure talking to Azure, Terraform Cloud or a health endpoint. */
   network: 8,
@@ -67,6 +71,7 @@ export type PhaseName =
   | 'rollback'
   | 'health'
   | 'destroy'
+  | 'preflight' // Azure login, subscription, providers, role: before any lock or state
   | 'query' // status / list / outputs / plan reads
   | 'cleanup'
   | 'build'; // platform build-image (Packer)
@@ -570,6 +575,20 @@ export interface HealthTarget {
   readonly language?: string;
 }
 
+/** The subscription as Azure reports it to the logged-in caller. */
+export interface SubscriptionInfo {
+  readonly id: string;
+  readonly displayName: string;
+  /** Enabled, Warned, PastDue, Disabled or Deleted. */
+  readonly state: string;
+}
+
+/** One entry of the caller's effective permissions (actions may hold "*" wildcards). */
+export interface PermissionEntry {
+  readonly actions: readonly string[];
+  readonly notActions: readonly string[];
+}
+
 export interface ResourceGroupInfo {
   readonly name: string;
   readonly location: string;
@@ -587,6 +606,12 @@ export interface AzureClient {
   getResourceGroup(name: string): Promise<ResourceGroupInfo | undefined>;
   listContainerGroups(resourceGroup: string): Promise<ContainerStatus[]>;
   listVirtualMachines(resourceGroup: string): Promise<VmStatus[]>;
+  /** Pre-flight: the working subscription; throws the SDK's login error when not logged in. */
+  getSubscription(): Promise<SubscriptionInfo>;
+  /** Pre-flight: registration state of each resource provider namespace, by namespace. */
+  providerStates(namespaces: readonly string[]): Promise<Record<string, string>>;
+  /** Pre-flight: what the caller may do at subscription scope. */
+  callerPermissions(): Promise<readonly PermissionEntry[]>;
 }
 
 export interface EngineOptions {
@@ -618,6 +643,14 @@ export interface EngineOptions {
   readonly terraformCloud?: { readonly baseUrl?: string; readonly token?: string };
   /** Also mirror debug-level lines into events. @default false */
   readonly debug?: boolean;
+  /**
+   * Check Azure login and subscription, the providers terraform needs, resource provider
+   * registrations and the caller's role before deploy, teardown and the platform's deploy and
+   * destroy lock or create anything (help/cli.md, "Pre-flight"). false skips the checks: only
+   * for apps that never reach Azure, like the test fixture.
+   * @default true (STREAM_CONTROL_SKIP_PREFLIGHT=1 makes it false)
+   */
+  readonly preflight?: boolean;
   /** Live status reads (watchLive, status). @default { intervalMs: 3000, timeoutMs: 2500 } */
   readonly live?: LiveOptions;
 }

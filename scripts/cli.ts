@@ -354,7 +354,12 @@ async function render(
     for (const line of summary(result)) o.out(line);
   }
   if (result.error) {
-    o.err(`error: ${result.error.message}`);
+    // Pre-flight problems are independent, each with its own fix: one line each.
+    const lines =
+      result.error.code === 'preflight' && result.error.problems?.length
+        ? result.error.problems
+        : [result.error.message];
+    for (const line of lines) o.err(`error: ${line}`);
     if (result.error.hint) o.err(`hint: ${result.error.hint}`);
     if (o.debug && result.error.stack) o.err(result.error.stack);
   }

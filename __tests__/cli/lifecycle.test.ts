@@ -62,7 +62,7 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
     const phases = events
       .filter((e) => e.type === 'phase-finished')
       .map((e) => (e as { phase: string }).phase);
-    expect(phases).toEqual(['validate', 'lock', 'synth', 'apply', 'health']);
+    expect(phases).toEqual(['validate', 'preflight', 'lock', 'synth', 'apply', 'health']);
     expect(events[0]).toMatchObject({ type: 'run-started', logFile: deployed.logFile });
     expect(events[events.length - 1]).toMatchObject({ type: 'done' });
 

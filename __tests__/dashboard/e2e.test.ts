@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createEngine, type AzureClient, type Engine, type HealthTarget } from '../../engine';
 import { startDashboard, type Dashboard } from '../../dashboard/server';
+import { preflightReady, SUBSCRIPTION_ENV } from '../support/azure-stand-in';
 
 const REPO = path.join(__dirname, '..', '..');
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
@@ -47,6 +48,7 @@ async function startStack(
     getResourceGroup: async (name) => ({ name, location: 'westeurope', tags: {} }),
     listContainerGroups: async () => [],
     listVirtualMachines: async () => [],
+    ...preflightReady,
   };
   const engine = createEngine({
     projectDir,
@@ -65,6 +67,7 @@ async function startStack(
       ...process.env,
       CHECKPOINT_DISABLE: '1',
       DISABLE_VERSION_CHECK: '1',
+      ...SUBSCRIPTION_ENV,
       // Long enough for a second operator to join mid-run.
       FIXTURE_SLEEP: '2',
       ...extraEnv,

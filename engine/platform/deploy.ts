@@ -6,6 +6,7 @@
 import { readPlatformOutputs } from '../../lib/platform-outputs';
 import { requireTools } from '../child';
 import { Context } from '../context';
+import { preflight } from '../preflight';
 import { RunImpl } from '../run';
 import { readLocalState } from '../state';
 import { applyStack, errorLine, synthStack } from '../terraform';
@@ -36,6 +37,7 @@ export async function runPlatformDeploy(
       );
       return target;
     });
+    await preflight(ctx, anyRun, 'platform-deploy');
     release = (await lockPlatform(ctx, run, t, 'platform-deploy')).release;
     await run.phase('synth', `Synthesizing ${t.stack}`, () => synthStack(ctx, anyRun, t));
     // A failed apply fails its phase (no green tick), and the run goes on to say what exists.

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { requireTools } from '../child';
 import { Context } from '../context';
 import { badInput } from '../errors';
+import { preflight } from '../preflight';
 import { RunImpl } from '../run';
 import { readLocalState } from '../state';
 import { applyStack, errorLine, synthStack } from '../terraform';
@@ -61,6 +62,9 @@ export async function runPlatformDestroy(
       requireTools(ctx.cdktfBin, ctx.env);
       return target;
     });
+    // Nothing in state needs no Azure: a second destroy stays offline.
+    if (readLocalState(t.stateFile).resources.length > 0)
+      await preflight(ctx, anyRun, 'platform-destroy');
     release = (await lockPlatform(ctx, run, t, 'platform-destroy')).release;
     const before = readLocalState(t.stateFile).resources;
     if (before.length === 0) {

@@ -65,9 +65,31 @@ export const RECORDED_INSTANCE_VIEW = {
   ],
 };
 
+/** What pre-flight reads, as ARM returns it; each field can be changed by a test. */
+export interface RecordedAccount {
+  /** GET /subscriptions/{id}, or an error to throw (a login error, a 404). */
+  subscription: { subscriptionId: string; displayName: string; state: string } | Error;
+  /** registrationState by namespace; missing ones are "Registered". */
+  providers: Record<string, string>;
+  /** GET .../providers/Microsoft.Authorization/permissions "value". */
+  permissions: { actions: string[]; notActions: string[] }[];
+}
+
+export const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+
+export function readyAccount(): RecordedAccount {
+  return {
+    subscription: { subscriptionId: SUBSCRIPTION, displayName: 'Streaming', state: 'Enabled' },
+    providers: {},
+    // Owner: everything.
+    permissions: [{ actions: ['*'], notActions: [] }],
+  };
+}
+
 export function fakeSdk(
   groups: ReturnType<typeof recordedGroup>[],
   failWith?: Error,
+  account: RecordedAccount = readyAccount(),
 ): SdkClients & Recorder {
   const calls: string[] = [];
   const guard = () => {
@@ -75,7 +97,23 @@ export function fakeSdk(
   };
   const sdk = {
     calls,
+    subscriptionId: SUBSCRIPTION,
+    arm: {
+      get: async (pathAndQuery: string) => {
+        calls.push(`GET ${pathAndQuery}`);
+        if (pathAndQuery.includes('/providers/Microsoft.Authorization/permissions'))
+          return { value: account.permissions };
+        if (account.subscription instanceof Error) throw account.subscription;
+        return { id: `/subscriptions/${SUBSCRIPTION}`, ...account.subscription };
+      },
+    },
     resources: {
+      providers: {
+        get: async (namespace: string) => {
+          calls.push(`providers.get ${namespace}`);
+          return { namespace, registrationState: account.providers[namespace] ?? 'Registered' };
+        },
+      },
       resourceGroups: {
         list: (options?: { filter?: string }) => {
           calls.push(`resourceGroups.list ${options?.filter}`);

@@ -6,7 +6,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { azureClientFromSdk } from '../../../engine/azure';
 import type { EngineOptions, HealthProbe } from '../../../engine/types';
+import { fakeSdk, SUBSCRIPTION } from './recorded-azure';
 
 export const REPO = path.join(__dirname, '..', '..', '..');
 export const FIXTURE_APP = path.join(REPO, '__tests__', 'fixtures', 'app');
@@ -30,7 +32,11 @@ export interface Sandbox {
   readonly stateDir: string;
   readonly logDir: string;
   readonly lockDir: string;
-  /** Environment for a spawned ./stream-control pointing at this sandbox. */
+  /**
+   * Environment for a spawned ./stream-control pointing at this sandbox. A separate process
+   * cannot be handed an Azure stand-in, so its pre-flight is skipped (the fixture never reaches
+   * Azure); __tests__/cli/preflight.test.ts runs pre-flight through the CLI with stand-ins.
+   */
   env(extra?: Record<string, string>): Record<string, string>;
   options(extra?: Partial<EngineOptions>): EngineOptions;
   writeEvent(slug: string, body: Record<string, unknown>): void;
@@ -78,6 +84,7 @@ export function makeSandbox(prefix: string): Sandbox {
       STREAM_CONTROL_LOG_DIR: dirs.logDir,
       STREAM_CONTROL_LOCK_DIR: dirs.lockDir,
       STREAM_CONTROL_CDKTF: CDKTF,
+      STREAM_CONTROL_SKIP_PREFLIGHT: '1',
       ...extra,
     }),
     options: (extra = {}) => ({
@@ -86,8 +93,10 @@ export function makeSandbox(prefix: string): Sandbox {
       cdktfBin: CDKTF,
       probe: readyProbe,
       health: { attempts: 3, intervalMs: 10 },
+      // In-process engines run pre-flight against a recorded Azure that lets everything pass.
+      azure: azureClientFromSdk(fakeSdk([])),
       ...extra,
-      env: { ...baseEnv(), ...(extra.env ?? {}) },
+      env: { ...baseEnv(), ARM_SUBSCRIPTION_ID: SUBSCRIPTION, ...(extra.env ?? {}) },
     }),
     writeEvent: (slug, body) =>
       fs.writeFileSync(path.join(dirs.eventsDir, `${slug}.json`), JSON.stringify(body)),

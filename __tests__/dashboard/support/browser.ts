@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createEngine, type AzureClient, type Engine } from '../../../engine';
 import { startDashboard, type Dashboard } from '../../../dashboard/server';
+import { preflightReady, SUBSCRIPTION_ENV } from '../../support/azure-stand-in';
 
 export const REPO = path.join(__dirname, '..', '..', '..');
 export const ARTIFACTS = path.join(REPO, 'test-artifacts');
@@ -47,6 +48,7 @@ const azure: AzureClient = {
   getResourceGroup: async (name) => ({ name, location: 'westeurope', tags: {} }),
   listContainerGroups: async () => [],
   listVirtualMachines: async () => [],
+  ...preflightReady,
 };
 
 /** A sandbox of its own (app copy, events, state, logs, locks); extraEnv reaches terraform. */
@@ -79,7 +81,13 @@ export async function startStack(
     probe: async (target) => ({ name: target.name, kind: target.kind, ready: true }),
     health: { attempts: 2, intervalMs: 10 },
     live,
-    env: { ...env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', ...extraEnv },
+    env: {
+      ...env,
+      CHECKPOINT_DISABLE: '1',
+      DISABLE_VERSION_CHECK: '1',
+      ...SUBSCRIPTION_ENV,
+      ...extraEnv,
+    },
   });
   const dashboard = await startDashboard({ engine, port: 0, log: () => undefined });
   return {
