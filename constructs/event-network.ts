@@ -4,7 +4,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
-import { FEEDS, HEALTH_PORT } from '../lib/contract';
+import { FEEDS, HEALTH_PORT, MIXER_INPUT_PORTS } from '../lib/contract';
 import { EventNames } from '../lib/naming';
 
 export interface EventNetworkProps {
@@ -24,6 +24,13 @@ export interface EventNetworkProps {
   readonly ingestCidrs?: readonly string[];
   /** Operators allowed RDP and health checks. @default [] - no rule from outside the VNet */
   readonly operatorCidrs?: readonly string[];
+  /**
+   * Where the relay's and splitter's pushes to the mixers' SRT listeners (MIXER_INPUT_PORTS)
+   * come from: a CIDR or a service tag. ACI does not publish a container group's outbound
+   * address, so the stack names the event region's Azure range ("AzureCloud.westeurope").
+   * @default "AzureCloud"
+   */
+  readonly mixerFeedSource?: string;
 }
 
 const RDP_PORT = 3389;
@@ -70,6 +77,16 @@ export class EventNetwork extends Construct {
         ingest,
       );
     }
+    // Mixers listen; the relay and the splitter call them (push delivery). The passphrase,
+    // enforced on the listener, keeps anyone else in the source range out.
+    this.rule(
+      this.mixersNsg,
+      'allow-mixer-feeds',
+      105,
+      'Udp',
+      [String(MIXER_INPUT_PORTS.program), String(MIXER_INPUT_PORTS.slides)],
+      props.mixerFeedSource ?? 'AzureCloud',
+    );
     // Health from inside the VNet always, from operators only when declared. Azure takes a
     // service tag only in the single-prefix field, so the VNet rule stands on its own.
     for (const [nsg, role] of [
@@ -130,7 +147,8 @@ export class EventNetwork extends Construct {
     priority: number,
     protocol: 'Tcp' | 'Udp',
     ports: string[],
-    sources: string[] | 'VirtualNetwork',
+    /** A list of CIDRs, or one CIDR or service tag (Azure takes a tag only on its own). */
+    sources: string[] | string,
     id = name,
   ): NetworkSecurityRule {
     return new NetworkSecurityRule(this, `rule-${id}`, {

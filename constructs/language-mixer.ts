@@ -45,8 +45,11 @@ export interface LanguageMixerProps {
   readonly image?: MixerImage;
   /** @default 200 */
   readonly srtLatencyMs?: number;
-  /** Give the VM a public IP for RDP (the NSG limits it to operator CIDRs). @default false */
-  readonly publicRdp?: boolean;
+  /**
+   * Give the VM a public IP: the relay and the splitter push the feeds to it (their egress is
+   * outside the VNet), and operators RDP to it where the NSG lets them. @default false
+   */
+  readonly publicIp?: boolean;
 }
 
 const CONFIGURE_OBS = fs.readFileSync(path.join(__dirname, 'assets', 'configure-obs.ps1'), 'utf8');
@@ -71,7 +74,7 @@ export class LanguageMixer extends Construct {
     this.computerName = names.computerName(index, language);
     this.privateIp = props.privateIp;
 
-    if (props.publicRdp) {
+    if (props.publicIp) {
       this.publicIp = new PublicIp(this, 'public-ip', {
         name: names.publicIp(index, language),
         resourceGroupName,

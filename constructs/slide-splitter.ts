@@ -9,8 +9,8 @@ export interface SlideSplitterProps extends SrtServiceProps {
 }
 
 /**
- * The slides feed: 3840x1080 arrives on UDP 9999, leaves as 1920x1080 to every mixer on its
- * own port (10101, 10102, ...).
+ * The slides feed: 3840x1080 arrives on the slides ingest port (lib/contract.ts FEEDS), leaves
+ * as 1920x1080, pushed to every mixer's slides listener (MIXER_INPUT_PORTS.slides).
  */
 export class SlideSplitter extends SrtContainerGroup {
   constructor(scope: Construct, id: string, props: SlideSplitterProps) {

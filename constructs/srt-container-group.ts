@@ -1,14 +1,6 @@
 import { ContainerGroup } from '@cdktf/provider-azurerm/lib/container-group';
 import { Construct } from 'constructs';
-import {
-  DEFAULTS,
-  ENV,
-  FEEDS,
-  FeedKind,
-  HEALTH_PATHS,
-  HEALTH_PORT,
-  outputPort,
-} from '../lib/contract';
+import { DEFAULTS, ENV, FEEDS, FeedKind, HEALTH_PATHS, HEALTH_PORT } from '../lib/contract';
 
 /** Image pull through a managed identity, so no registry password exists anywhere. */
 export interface RegistryPull {
@@ -30,8 +22,15 @@ export interface SrtServiceProps {
   readonly eventSlug: string;
   /** One output per language mixer, in order. */
   readonly languages: readonly string[];
+  /**
+   * Push delivery: "host:port" of each language's mixer SRT listener for this feed, in language
+   * order (Terraform references allowed, e.g. a mixer's public IP).
+   */
+  readonly outputTargets: readonly string[];
   /** Value of the sensitive SRT passphrase variable (a Terraform reference, never a literal). */
   readonly passphrase: string;
+  /** Bearer token /status and /metrics require (a generated password's reference). */
+  readonly statusToken: string;
   /** @default - 2 for the relay, 1 for the splitter */
   readonly cpuCores?: number;
   /** @default - 4 for the relay, 2 for the splitter */
@@ -53,8 +52,12 @@ export interface SrtContainerGroupProps {
   readonly eventSlug: string;
   /** One output per mixer, in language order; also the labels in status and metrics. */
   readonly outputNames: readonly string[];
+  /** "host:port" of each mixer's SRT listener, same order and count as outputNames. */
+  readonly outputTargets: readonly string[];
   /** Value of the sensitive SRT passphrase variable (a Terraform reference, never a literal). */
   readonly passphrase: string;
+  /** Bearer token for /status and /metrics (a reference to a generated password). */
+  readonly statusToken: string;
   /** @default 2 */
   readonly cpuCores?: number;
   /** @default 4 */
@@ -71,24 +74,27 @@ export interface SrtContainerGroupProps {
 
 /**
  * A public Linux container group running one media image of this project: an SRT listener
- * for the venue on the feed's ingest port, one SRT listener per mixer to pull from, and the
- * health server. Public because Azure offers no UDP path into a VNet container group; the
- * SRT passphrase with enforced encryption protects it instead (see help/ingest.md).
+ * for the venue on the feed's ingest port and the health server, nothing else. It pushes the
+ * feed to every mixer's listener (SRT_OUTPUT_TARGETS), so its public ports stay two whatever
+ * the number of languages (ACI allows 5 per IP). Public because Azure offers no UDP path into
+ * a VNet container group; the SRT passphrase with enforced encryption protects it instead
+ * (help/ingest.md).
  */
 export class SrtContainerGroup extends Construct {
   readonly group: ContainerGroup;
   readonly feed: FeedKind;
-  private readonly outputCount: number;
 
   constructor(scope: Construct, id: string, props: SrtContainerGroupProps) {
     super(scope, id);
+    if (props.outputTargets.length !== props.outputNames.length) {
+      throw new Error(
+        `outputTargets has ${props.outputTargets.length} entries for ${props.outputNames.length} outputs; give one mixer address per output`,
+      );
+    }
     this.feed = props.feed;
-    this.outputCount = props.outputNames.length;
     const ingestPort = FEEDS[props.feed].ingestPort;
-    const outputPorts = props.outputNames.map((_, i) => outputPort(props.feed, i));
     const ports = [
       { port: ingestPort, protocol: 'UDP' },
-      ...outputPorts.map((port) => ({ port, protocol: 'UDP' })),
       { port: HEALTH_PORT, protocol: 'TCP' },
     ];
     const probe = (path: string, initialDelaySeconds: number) => ({
@@ -129,16 +135,20 @@ export class SrtContainerGroup extends Construct {
           environmentVariables: {
             [ENV.eventName]: props.eventSlug,
             [ENV.ingestPort]: String(ingestPort),
-            [ENV.outputPorts]: outputPorts.join(','),
+            [ENV.outputTargets]: props.outputTargets.join(','),
             [ENV.outputNames]: props.outputNames.join(','),
             [ENV.latencyMs]: String(props.srtLatencyMs ?? DEFAULTS.latencyMs),
             [ENV.peerIdleTimeoutMs]: String(props.peerIdleTimeoutMs ?? DEFAULTS.peerIdleTimeoutMs),
             [ENV.healthPort]: String(HEALTH_PORT),
             ...props.environment,
           },
-          secureEnvironmentVariables: { [ENV.passphrase]: props.passphrase },
-          // Liveness restarts a wedged supervisor; readiness only reports the feed (ACI
-          // routes no traffic on it), so it starts early and stays honest before go-live.
+          secureEnvironmentVariables: {
+            [ENV.passphrase]: props.passphrase,
+            [ENV.statusToken]: props.statusToken,
+          },
+          // ACI routes no traffic to a container whose readiness probe fails, so both probes
+          // mean "processes up and listening", never "the feed has arrived": the venue must be
+          // able to connect before it sends. Feed presence is in /status only.
           livenessProbe: probe(HEALTH_PATHS.live, 30),
           readinessProbe: probe(HEALTH_PATHS.ready, 10),
         },
@@ -155,17 +165,12 @@ export class SrtContainerGroup extends Construct {
     return `srt://${this.group.fqdn}:${FEEDS[this.feed].ingestPort}`;
   }
 
-  /** Where mixer `index` pulls this feed from. */
-  outputUrl(index: number): string {
-    if (index >= this.outputCount) {
-      throw new RangeError(
-        `mixer ${index} has no ${this.feed} output (${this.outputCount} outputs)`,
-      );
-    }
-    return `srt://${this.group.fqdn}:${outputPort(this.feed, index)}`;
-  }
-
   get healthUrl(): string {
     return `http://${this.group.fqdn}:${HEALTH_PORT}${HEALTH_PATHS.live}`;
+  }
+
+  /** JSON status; answers only with `Authorization: Bearer <status token>`. */
+  get statusUrl(): string {
+    return `http://${this.group.fqdn}:${HEALTH_PORT}${HEALTH_PATHS.status}`;
   }
 }

@@ -17,7 +17,10 @@ export const HEALTH_PORT = 8080;
 export const HEALTH_PATHS = {
   /** 200 while every child process is up; used by the liveness probe. */
   live: '/healthz',
-  /** 200 while the feed has arrived within the last few seconds, else 503; readiness probe. */
+  /**
+   * 200 while every process is up and listening, feed or no feed; the readiness probe. ACI
+   * routes no traffic to a container that is not ready, so feed presence is in /status only.
+   */
   ready: '/readyz',
   /** JSON status: per output connected / bytes / reconnects, input bitrate, uptime. */
   status: '/status',
@@ -37,7 +40,8 @@ export interface FeedContract {
 
 export const FEEDS: Readonly<Record<FeedKind, FeedContract>> = {
   program: { ingestPort: 9998, outputBasePort: 10000 },
-  slides: { ingestPort: 9999, outputBasePort: 10100 },
+  // Not 9999: ACI reserves it (container-instances FAQ, "Does the ACI service reserve ports").
+  slides: { ingestPort: 9997, outputBasePort: 10100 },
 };
 
 /** Most mixers one feed can serve: output ports of the two feeds must never overlap. */

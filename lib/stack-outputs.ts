@@ -16,20 +16,22 @@ export const EVENT_OUTPUTS = {
   mixerAdminUsername: 'mixer_admin_username',
   /** Sensitive. */
   mixerAdminPassword: 'mixer_admin_password',
-} as const;
-
-/**
- * Outputs live status reads (engine/live): each part's JSON /status and the bearer token it
- * wants. The stack declares them with the token-protected status of issue 9; until then a
- * stack without them shows its parts as "no status endpoint". They join EVENT_OUTPUTS when
- * the stack declares them (the fixture contract test holds the two lists together).
- */
-export const LIVE_STATUS_OUTPUTS = {
-  /** lib/media-status.ts, with the bearer token. */
+  /** lib/media-status.ts, read with the bearer token. */
   relayStatusUrl: 'relay_status_url',
   splitterStatusUrl: 'splitter_status_url',
   /** Sensitive: the bearer token of every /status and /metrics of the event. */
   statusToken: 'status_token',
+} as const;
+
+/**
+ * Outputs live status reads (engine/live): each part's JSON /status and the bearer token it
+ * wants. A stack deployed before they existed (or with them empty) shows its parts as "no
+ * status endpoint".
+ */
+export const LIVE_STATUS_OUTPUTS = {
+  relayStatusUrl: EVENT_OUTPUTS.relayStatusUrl,
+  splitterStatusUrl: EVENT_OUTPUTS.splitterStatusUrl,
+  statusToken: EVENT_OUTPUTS.statusToken,
 } as const;
 
 /** One entry of the `mixers` output, in language order. */

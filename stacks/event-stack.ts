@@ -2,13 +2,14 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
-import { Annotations, Aspects, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, Lazy, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { EventNetwork } from '../constructs/event-network';
 import { LanguageMixer } from '../constructs/language-mixer';
 import { SlideSplitter } from '../constructs/slide-splitter';
 import { RegistryPull } from '../constructs/srt-container-group';
 import { SrtRelay } from '../constructs/srt-relay';
+import { FeedKind } from '../lib/contract';
 import { EventConfig } from '../lib/event-model';
 import { EVENT_OUTPUTS } from '../lib/stack-outputs';
 import { eventTags } from '../lib/tags';
@@ -67,13 +68,28 @@ export class EventStack extends TerraformStack {
       mixersSubnet: profile.mixersSubnet,
       ingestCidrs: event.ingestCidrs,
       operatorCidrs: event.operatorCidrs,
+      // ACI gives a container group a different, unpublished address for outbound traffic,
+      // so the mixers cannot name the relay's; they admit the event region's Azure range.
+      mixerFeedSource: `AzureCloud.${profile.location}`,
     });
 
+    // Every /status and /metrics of the event answers only with this token; generated, so no
+    // one types it, and it leaves the stack only as a sensitive output (live status reads it).
+    const statusToken = new Password(this, 'status-token', { length: 32, special: false });
+    // The relay and splitter push to the mixers, which are built below: their addresses are
+    // read when the stack is synthesized, after every construct exists.
+    const targets = (feed: FeedKind) =>
+      event.languages.map((_, i) =>
+        Lazy.stringValue({
+          produce: () => this.mixers[i].inputAddress(feed),
+        }),
+      );
     const media = {
       ...base,
       eventSlug: event.slug,
       languages: event.languages,
       passphrase: inputs.passphrase.stringValue,
+      statusToken: statusToken.result,
       srtLatencyMs: event.srtLatencyMs,
       registryPull: props.registryPull,
     };
@@ -83,6 +99,7 @@ export class EventStack extends TerraformStack {
       dnsNameLabel: names.dnsLabel('relay'),
       image: event.relayImage,
       audio: event.audio,
+      outputTargets: targets('program'),
       cpuCores: profile.relayCpuCores,
       memoryGiB: profile.relayMemoryGiB,
     });
@@ -91,6 +108,7 @@ export class EventStack extends TerraformStack {
       name: names.containerGroup('splitter'),
       dnsNameLabel: names.dnsLabel('splitter'),
       image: event.splitterImage,
+      outputTargets: targets('slides'),
       cpuCores: profile.splitterCpuCores,
       memoryGiB: profile.splitterMemoryGiB,
       slideFit: event.slideFit,
@@ -138,16 +156,21 @@ export class EventStack extends TerraformStack {
           vmSize: profile.mixerVmSize,
           image: event.mixerImage,
           srtLatencyMs: event.srtLatencyMs,
-          publicRdp: event.operatorCidrs.length > 0,
+          publicIp: true,
         }),
     );
 
-    this.addOutputs(group, adminUsername, password);
+    this.addOutputs(group, adminUsername, password, statusToken);
     Aspects.of(this).add(new TaggingAspect(eventTags(event)));
     Aspects.of(this).add(new PolicyAspect());
   }
 
-  private addOutputs(group: ResourceGroup, adminUsername: string, password: Password): void {
+  private addOutputs(
+    group: ResourceGroup,
+    adminUsername: string,
+    password: Password,
+    statusToken: Password,
+  ): void {
     // Output construct ids get a prefix so they never clash with a variable of the same name;
     // the Terraform output keeps the plain name the CLI and dashboard read.
     const out = (name: string, value: unknown, description: string, sensitive = false) =>
@@ -185,12 +208,25 @@ export class EventStack extends TerraformStack {
         computer_name: m.computerName,
         private_ip: m.privateIp,
         public_ip: m.publicIp?.ipAddress ?? '',
-        rdp: m.rdpTarget ?? '',
+        // RDP only where the NSG admits operators; the public IP also takes the pushed feeds.
+        rdp: this.event.operatorCidrs.length > 0 ? (m.rdpTarget ?? '') : '',
       })),
       'One entry per language mixer, in language order.',
     );
     out(EVENT_OUTPUTS.mixerAdminUsername, adminUsername, 'RDP user on every mixer.');
     out(EVENT_OUTPUTS.mixerAdminPassword, password.result, 'RDP password on every mixer.', true);
+    out(EVENT_OUTPUTS.relayStatusUrl, this.relay.statusUrl, 'Relay JSON status (bearer token).');
+    out(
+      EVENT_OUTPUTS.splitterStatusUrl,
+      this.splitter.statusUrl,
+      'Slide splitter JSON status (bearer token).',
+    );
+    out(
+      EVENT_OUTPUTS.statusToken,
+      statusToken.result,
+      'Bearer token of every /status and /metrics of the event.',
+      true,
+    );
     // No passphrase output: it would sit in state in the clear. The venue gets it from the
     // engine's owner-only passphrase file (`outputs --show-secrets`).
   }

@@ -74,7 +74,7 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
     const outputs = await engine.outputs({ event: 'life-cycle-2026', environment: 'staging' })
       .result;
     // The generated passphrase is hidden too; it lives in the owner-only file, not in state.
-    expect(outputs.redacted).toEqual(['mixer_admin_password', 'srt_passphrase']);
+    expect(outputs.redacted).toEqual(['mixer_admin_password', 'status_token', 'srt_passphrase']);
     expect(outputs.srtPassphrase).toBeUndefined();
     const secret = await engine.outputs({
       event: 'life-cycle-2026',

@@ -3,6 +3,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Testing } from 'cdktf';
 import { EventNetwork, EventNetworkProps } from '../../constructs/event-network';
+import { FEEDS, MIXER_INPUT_PORTS } from '../../lib/contract';
 import { EventNames } from '../../lib/naming';
 
 const base: EventNetworkProps = {
@@ -45,20 +46,40 @@ describe('EventNetwork', () => {
     expect(json).toHaveResourceWithProperties(Subnet, { address_prefixes: ['10.50.2.0/24'] });
   });
 
-  it('allows SRT 9998 and 9999 over UDP only from the ingest CIDRs', () => {
+  it('allows SRT 9998 and the slides port over UDP only from the ingest CIDRs', () => {
     const { rules } = synth({ ingestCidrs: ['203.0.113.0/24'] });
-    const srt = rules.filter((r) => r.protocol === 'Udp');
+    const srt = rules.filter((r) => r.name === 'allow-srt-ingest');
     expect(srt).toHaveLength(1);
     expect(srt[0]).toMatchObject({
       direction: 'Inbound',
       access: 'Allow',
-      destination_port_ranges: ['9998', '9999'],
+      destination_port_ranges: ['9998', String(FEEDS.slides.ingestPort)],
       source_address_prefixes: ['203.0.113.0/24'],
     });
   });
 
-  it('creates no SRT rule when no ingest CIDR is declared', () => {
-    expect(synth().rules.filter((r) => r.protocol === 'Udp')).toHaveLength(0);
+  it('creates no ingest rule when no ingest CIDR is declared', () => {
+    expect(synth().rules.filter((r) => r.name === 'allow-srt-ingest')).toHaveLength(0);
+  });
+
+  it('lets the mixers take the pushed feeds on 10001-10002/udp from the named source only', () => {
+    const feeds = (props: Partial<EventNetworkProps>) =>
+      synth(props).rules.filter(
+        (r) => r.protocol === 'Udp' && /nsg-mixers/.test(r.network_security_group_name),
+      );
+    expect(feeds({ mixerFeedSource: 'AzureCloud.westeurope' })).toEqual([
+      expect.objectContaining({
+        name: 'allow-mixer-feeds',
+        direction: 'Inbound',
+        access: 'Allow',
+        destination_port_ranges: [
+          String(MIXER_INPUT_PORTS.program),
+          String(MIXER_INPUT_PORTS.slides),
+        ],
+        source_address_prefix: 'AzureCloud.westeurope',
+      }),
+    ]);
+    expect(feeds({})[0].source_address_prefix).toBe('AzureCloud');
   });
 
   it('allows health 8080 from the VNet, and from operators when declared', () => {

@@ -1,3 +1,5 @@
+import { ENV, FEEDS, MIXER_INPUT_PORTS } from '../../lib/contract';
+import { EVENT_OUTPUTS, LIVE_STATUS_OUTPUTS } from '../../lib/stack-outputs';
 import { eventTags, REQUIRED_TAGS } from '../../lib/tags';
 import { shutdownTime } from '../../stacks/event-stack';
 import { FIXED_NOW, resourcesOf, synthEventStack, testEvent } from './helpers';
@@ -103,28 +105,20 @@ describe('EventStack', () => {
     );
   });
 
-  it('outputs connection info, the admin password only as sensitive, and no passphrase', () => {
-    expect(Object.keys(doc.output).sort()).toEqual([
-      'expires_at',
-      'mixer_admin_password',
-      'mixer_admin_username',
-      'mixers',
-      'program_ingest_url',
-      'relay_health_url',
-      'resource_group',
-      'slides_ingest_url',
-      'splitter_health_url',
-    ]);
-    expect(doc.output.mixer_admin_password.sensitive).toBe(true);
+  it('outputs connection info, the admin password and status token only as sensitive, and no passphrase', () => {
+    expect(Object.keys(doc.output).sort()).toEqual(Object.values(EVENT_OUTPUTS).sort());
     expect(
       Object.entries(doc.output)
         .filter(([, o]: [string, any]) => o.sensitive)
-        .map(([k]) => k),
-    ).toEqual(['mixer_admin_password']);
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual([EVENT_OUTPUTS.mixerAdminPassword, LIVE_STATUS_OUTPUTS.statusToken]);
+    expect(doc.output.status_token.value).toMatch(/^\$\{random_password\.status-token\.result\}$/);
+    expect(doc.output.relay_status_url.value).toMatch(/fqdn\}:8080\/status$/);
     expect(doc.output.program_ingest_url.value).toMatch(
       /^srt:\/\/\$\{azurerm_container_group\..*\.fqdn\}:9998$/,
     );
-    expect(doc.output.slides_ingest_url.value).toMatch(/:9999$/);
+    expect(doc.output.slides_ingest_url.value).toMatch(new RegExp(`:${FEEDS.slides.ingestPort}$`));
     expect(doc.output.mixers.value[0]).toMatchObject({
       language: 'original',
       computer_name: 'mx01-original',
@@ -146,10 +140,40 @@ describe('EventStack', () => {
     expect(shutdowns(48)).toHaveLength(0);
   });
 
-  it('gives mixers no public IP when no operator CIDR is declared', () => {
+  it('gives every mixer a public IP for the pushed feeds, and an RDP target only for operators', () => {
     const closed = synthEventStack({ name: 'Closed Event' }).doc;
-    expect(resourcesOf(closed, 'azurerm_public_ip')).toHaveLength(0);
+    expect(resourcesOf(closed, 'azurerm_public_ip')).toHaveLength(3);
     expect(closed.output.mixers.value[0].rdp).toBe('');
+    expect(resourcesOf(closed, 'azurerm_network_security_rule').map((r) => r.name)).not.toContain(
+      'allow-rdp',
+    );
+  });
+
+  it("pushes each feed to each mixer's public IP, on the mixer input ports, in language order", () => {
+    const groups = resourcesOf(doc, 'azurerm_container_group');
+    const env = (name: string) => groups.find((g) => g.container[0].name === name).container[0];
+    const pips = Object.keys(doc.resource.azurerm_public_ip);
+    const expected = (port: number) =>
+      ['original', 'spanish', 'french']
+        .map((l) => pips.find((p) => p.startsWith(`mixer-${l}_`)))
+        .map((p) => `\${azurerm_public_ip.${p}.ip_address}:${port}`)
+        .join(',');
+    expect(env('srt-relay').environment_variables[ENV.outputTargets]).toBe(
+      expected(MIXER_INPUT_PORTS.program),
+    );
+    expect(env('slide-splitter').environment_variables[ENV.outputTargets]).toBe(
+      expected(MIXER_INPUT_PORTS.slides),
+    );
+    for (const g of groups) {
+      expect(g.exposed_port).toHaveLength(2);
+      expect(g.container[0].secure_environment_variables[ENV.statusToken]).toBe(
+        '${random_password.status-token.result}',
+      );
+    }
+    expect(doc.resource.random_password['status-token']).toMatchObject({
+      length: 32,
+      special: false,
+    });
   });
 
   describe('state backend', () => {

@@ -1,35 +1,60 @@
 import { parseConfig } from '../../containers/shared/config';
-import { HEALTH_PATHS } from '../../lib/contract';
-import { resourcesOf, synthEventStack } from './helpers';
+import { HEALTH_PATHS, MIXER_INPUT_PORTS } from '../../lib/contract';
+import { resourcesOf, synthEventStack, testEvent } from './helpers';
 
 /**
  * The stack and the images meet only through lib/contract.ts: here the environment the stack
  * writes into each container group is fed to the images' own config parser, so a drift on
  * either side fails a test before anything is deployed.
  */
+/**
+ * Terraform references (each mixer's public IP) become loopback addresses, one per distinct
+ * reference, as a test run on this machine would have them.
+ */
+function onLoopback(env: Record<string, string>): Record<string, string> {
+  const hosts = new Map<string, string>();
+  const host = (ref: string) => {
+    if (!hosts.has(ref)) hosts.set(ref, `127.0.0.${hosts.size + 1}`);
+    return hosts.get(ref)!;
+  };
+  return Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v.replace(/\$\{[^}]+\}/g, host)]),
+  );
+}
+
+/**
+ * The outputs as the push images describe them (host, port, audio). Typed loosely on purpose:
+ * the images' config gains these fields when media-containers lands push delivery; until
+ * then these tests fail at run time, not the type check of the whole project.
+ */
+function pushed(config: { outputs: readonly unknown[] }) {
+  return config.outputs as ReadonlyArray<{ host?: string; port?: number; audio?: unknown }>;
+}
+
 describe('EventStack containers against the images contract', () => {
   const languages = ['original', 'spanish', 'french', 'german'];
   const { doc } = synthEventStack({ languages, slideFit: 'letterbox', srtLatencyMs: 350 });
   const containers = resourcesOf(doc, 'azurerm_container_group').map((g) => g.container[0]);
   const byName = Object.fromEntries(containers.map((c) => [c.name, c]));
+  // Secure values are filled at deploy time; any value within the images' rules stands in.
+  const secure = {
+    SRT_PASSPHRASE: 'stand-in-pass-123',
+    STATUS_TOKEN: 'stand-in-status-token-0123',
+  };
 
   it.each([
     ['srt-relay', 'program'],
     ['slide-splitter', 'slides'],
   ] as const)('%s: the image accepts what the stack configures', (name, feed) => {
     const c = byName[name];
-    // The secure passphrase is filled at deploy time; any value within SRT's rule stands in.
-    const config = parseConfig(
-      { ...c.environment_variables, SRT_PASSPHRASE: 'stand-in-pass-123' },
-      feed,
-    );
+    expect(Object.keys(c.secure_environment_variables).sort()).toEqual(Object.keys(secure).sort());
+    const config = parseConfig({ ...onLoopback(c.environment_variables), ...secure }, feed);
     expect(config.outputs.map((o) => o.name)).toEqual(languages);
+    expect(pushed(config).map((o) => `${o.host}:${o.port}`)).toEqual(
+      languages.map((_, i) => `127.0.0.${i + 1}:${MIXER_INPUT_PORTS[feed]}`),
+    );
     const ports = c.ports.map((p: { port: number; protocol: string }) => `${p.port}/${p.protocol}`);
-    expect(ports).toEqual([
-      `${config.ingestPort}/UDP`,
-      ...config.outputs.map((o) => `${o.port}/UDP`),
-      `${config.healthPort}/TCP`,
-    ]);
+    expect(ports).toEqual([`${config.ingestPort}/UDP`, `${config.healthPort}/TCP`]);
     expect(config.latencyMs).toBe(350);
     expect(c.liveness_probe.http_get[0]).toMatchObject({
       path: HEALTH_PATHS.live,
@@ -41,8 +66,19 @@ describe('EventStack containers against the images contract', () => {
     });
   });
 
+  it("gives the relay each language's audio as the event model resolved it", () => {
+    const config = parseConfig(
+      { ...onLoopback(byName['srt-relay'].environment_variables), ...secure },
+      'program',
+    );
+    expect(pushed(config).map((o) => o.audio)).toEqual(testEvent({ languages }).audio);
+  });
+
   it('asks the splitter for the fit the event chose, at 1920x1080', () => {
-    const config = parseConfig({ ...byName['slide-splitter'].environment_variables }, 'slides');
+    const config = parseConfig(
+      { ...onLoopback(byName['slide-splitter'].environment_variables), ...secure },
+      'slides',
+    );
     expect(config.slideFit).toBe('letterbox');
     expect([config.outputWidth, config.outputHeight]).toEqual([1920, 1080]);
   });

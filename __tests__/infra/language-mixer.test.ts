@@ -120,7 +120,7 @@ describe('LanguageMixer', () => {
   });
   it('gets a public IP for RDP only when asked', () => {
     expect(pip).toBeUndefined();
-    const withRdp = synth({ publicRdp: true });
+    const withRdp = synth({ publicIp: true });
     expect(withRdp.pip).toMatchObject({ allocation_method: 'Static', sku: 'Standard' });
     expect(withRdp.nic.ip_configuration[0].public_ip_address_id).toMatch(/azurerm_public_ip/);
   });

@@ -1,6 +1,6 @@
 import { Testing } from 'cdktf';
 import { SlideSplitter, SlideSplitterProps } from '../../constructs/slide-splitter';
-import { ENV } from '../../lib/contract';
+import { ENV, FEEDS } from '../../lib/contract';
 
 const base: SlideSplitterProps = {
   name: 'ci-splitter-test',
@@ -10,7 +10,9 @@ const base: SlideSplitterProps = {
   image: 'registry.example/slide-splitter:1.0',
   eventSlug: 'test-event',
   languages: ['original', 'spanish'],
+  outputTargets: ['192.0.2.11:10002', '192.0.2.12:10002'],
   passphrase: '${var.srt_passphrase}',
+  statusToken: '${random_password.status-token.result}',
 };
 
 function container(props: Partial<SlideSplitterProps> = {}) {
@@ -25,14 +27,17 @@ describe('SlideSplitter', () => {
   it('defaults to 1 vCPU and 2 GiB', () => {
     expect([c.cpu, c.memory]).toEqual([1, 2]);
   });
-  it('listens on 9999/udp, its own mixer ports from 10101, and 8080/tcp', () => {
+  it('listens on its ingest port (not 9999, which ACI reserves) and 8080/tcp, nothing else', () => {
     expect(c.ports).toEqual([
-      { port: 9999, protocol: 'UDP' },
-      { port: 10101, protocol: 'UDP' },
-      { port: 10102, protocol: 'UDP' },
+      { port: FEEDS.slides.ingestPort, protocol: 'UDP' },
       { port: 8080, protocol: 'TCP' },
     ]);
-    expect(c.environment_variables[ENV.ingestPort]).toBe('9999');
+    expect(FEEDS.slides.ingestPort).not.toBe(9999);
+    expect(c.environment_variables[ENV.ingestPort]).toBe(String(FEEDS.slides.ingestPort));
+  });
+  it("pushes the slides to each mixer's listener, in language order", () => {
+    expect(c.environment_variables[ENV.outputTargets]).toBe('192.0.2.11:10002,192.0.2.12:10002');
+    expect(c.environment_variables[ENV.outputNames]).toBe('original,spanish');
   });
   it('converts to 1920x1080 by centre crop unless told to letterbox', () => {
     expect(c.environment_variables[ENV.slideFit]).toBe('crop');
@@ -41,8 +46,11 @@ describe('SlideSplitter', () => {
       'letterbox',
     );
   });
-  it('passes the passphrase only as a secure variable', () => {
-    expect(c.secure_environment_variables).toEqual({ [ENV.passphrase]: '${var.srt_passphrase}' });
+  it('passes the passphrase and the status token only as secure variables', () => {
+    expect(c.secure_environment_variables).toEqual({
+      [ENV.passphrase]: '${var.srt_passphrase}',
+      [ENV.statusToken]: '${random_password.status-token.result}',
+    });
   });
   it('is named slide-splitter inside its group', () => {
     expect(c.name).toBe('slide-splitter');

@@ -10,7 +10,9 @@ const base: SrtRelayProps = {
   image: 'registry.example/srt-relay:1.0',
   eventSlug: 'test-event',
   languages: ['original', 'spanish', 'french'],
+  outputTargets: ['192.0.2.11:10001', '192.0.2.12:10001', '192.0.2.13:10001'],
   passphrase: '${var.srt_passphrase}',
+  statusToken: '${random_password.status-token.result}',
 };
 
 function group(props: Partial<SrtRelayProps> = {}) {
@@ -38,17 +40,14 @@ describe('SrtRelay', () => {
     const sized = group({ cpuCores: 1, memoryGiB: 1.5 }).container[0];
     expect([sized.cpu, sized.memory]).toEqual([1, 1.5]);
   });
-  it('listens on 9998/udp for the venue, one UDP port per mixer and 8080/tcp', () => {
+  it('listens on 9998/udp for the venue and 8080/tcp, nothing else', () => {
     expect(c.ports).toEqual([
       { port: 9998, protocol: 'UDP' },
-      { port: 10001, protocol: 'UDP' },
-      { port: 10002, protocol: 'UDP' },
-      { port: 10003, protocol: 'UDP' },
       { port: 8080, protocol: 'TCP' },
     ]);
     expect(g.exposed_port).toEqual(c.ports);
   });
-  it('probes liveness and readiness on 8080', () => {
+  it('probes liveness and readiness on 8080 ("processes up", never the feed)', () => {
     expect(c.liveness_probe.http_get).toEqual([
       { path: HEALTH_PATHS.live, port: HEALTH_PORT, scheme: 'http' },
     ]);
@@ -60,7 +59,7 @@ describe('SrtRelay', () => {
     expect(c.environment_variables).toEqual({
       [ENV.eventName]: 'test-event',
       [ENV.ingestPort]: String(FEEDS.program.ingestPort),
-      [ENV.outputPorts]: '10001,10002,10003',
+      [ENV.outputTargets]: '192.0.2.11:10001,192.0.2.12:10001,192.0.2.13:10001',
       [ENV.outputNames]: 'original,spanish,french',
       [ENV.latencyMs]: '200',
       [ENV.peerIdleTimeoutMs]: '5000',
@@ -81,9 +80,17 @@ describe('SrtRelay', () => {
       /audio has 2 entries for 3 languages; give one per language/,
     );
   });
-  it('passes the passphrase only as a secure variable', () => {
-    expect(c.secure_environment_variables).toEqual({ [ENV.passphrase]: '${var.srt_passphrase}' });
-    expect(JSON.stringify(c.environment_variables)).not.toContain('srt_passphrase');
+  it('passes the passphrase and the status token only as secure variables', () => {
+    expect(c.secure_environment_variables).toEqual({
+      [ENV.passphrase]: '${var.srt_passphrase}',
+      [ENV.statusToken]: '${random_password.status-token.result}',
+    });
+    expect(JSON.stringify(c.environment_variables)).not.toMatch(/srt_passphrase|status-token/);
+  });
+  it('refuses a target list that does not match the languages', () => {
+    expect(() => group({ outputTargets: ['192.0.2.11:10001'] })).toThrow(
+      /outputTargets has 1 entries for 3 outputs; give one mixer address per output/,
+    );
   });
   it('takes the SRT latency', () => {
     expect(group({ srtLatencyMs: 500 }).container[0].environment_variables[ENV.latencyMs]).toBe(
@@ -98,9 +105,13 @@ describe('SrtRelay', () => {
     ]);
     expect(g.image_registry_credential).toBeUndefined();
   });
-  it('serves as many mixers as there are languages', () => {
-    const many = group({ languages: Array.from({ length: 12 }, (_, i) => `l${i}`) }).container[0];
-    expect(many.ports).toHaveLength(14);
-    expect(many.environment_variables[ENV.outputPorts].split(',').at(-1)).toBe('10012');
+  it('serves 12 languages with the same two public ports', () => {
+    const languages = Array.from({ length: 12 }, (_, i) => `l${i}`);
+    const outputTargets = languages.map((_, i) => `192.0.2.${11 + i}:10001`);
+    const many = group({ languages, outputTargets });
+    expect(many.exposed_port).toHaveLength(2);
+    expect(many.container[0].environment_variables[ENV.outputTargets].split(',')).toEqual(
+      outputTargets,
+    );
   });
 });

@@ -163,7 +163,7 @@ resource "azurerm_network_security_rule" "network_rule-allow-srt-ingest_4370B9E7
   destination_address_prefix = "*"
   destination_port_ranges = [
     "9998",
-    "9999"
+    "9997"
   ]
   direction                   = "Inbound"
   name                        = "allow-srt-ingest"
@@ -175,6 +175,22 @@ resource "azurerm_network_security_rule" "network_rule-allow-srt-ingest_4370B9E7
     "203.0.113.0/24"
   ]
   source_port_range = "*"
+}
+resource "azurerm_network_security_rule" "network_rule-allow-mixer-feeds_3087DCC5" {
+  access                     = "Allow"
+  destination_address_prefix = "*"
+  destination_port_ranges = [
+    "10001",
+    "10002"
+  ]
+  direction                   = "Inbound"
+  name                        = "allow-mixer-feeds"
+  network_security_group_name = azurerm_network_security_group.network_nsg-mixers_A6F47491.name
+  priority                    = 105
+  protocol                    = "Udp"
+  resource_group_name         = azurerm_resource_group.resource-group.name
+  source_address_prefix       = "AzureCloud.westeurope"
+  source_port_range           = "*"
 }
 resource "azurerm_network_security_rule" "network_rule-containers-health-vnet_B5972FB6" {
   access                     = "Allow"
@@ -257,22 +273,14 @@ resource "azurerm_network_security_rule" "network_rule-allow-rdp_4070E379" {
   ]
   source_port_range = "*"
 }
+resource "random_password" "status-token" {
+  length  = 32
+  special = false
+}
 resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
   dns_name_label = "srt-relay-example-conference-2026-5b4078"
   exposed_port {
     port     = 9998
-    protocol = "UDP"
-  }
-  exposed_port {
-    port     = 10001
-    protocol = "UDP"
-  }
-  exposed_port {
-    port     = 10002
-    protocol = "UDP"
-  }
-  exposed_port {
-    port     = 10003
     protocol = "UDP"
   }
   exposed_port {
@@ -301,7 +309,7 @@ resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
     environment_variables = {
       EVENT_NAME               = "example-conference-2026"
       SRT_INGEST_PORT          = "9998"
-      SRT_OUTPUT_PORTS         = "10001,10002,10003"
+      SRT_OUTPUT_TARGETS       = "${azurerm_public_ip.mixer-original_public-ip_735FA4E5.ip_address}:10001,${azurerm_public_ip.mixer-spanish_public-ip_7AD508DB.ip_address}:10001,${azurerm_public_ip.mixer-french_public-ip_6FE74E39.ip_address}:10001"
       SRT_OUTPUT_NAMES         = "original,spanish,french"
       SRT_LATENCY_MS           = "200"
       SRT_PEER_IDLE_TIMEOUT_MS = "5000"
@@ -313,6 +321,7 @@ resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
     name   = "srt-relay"
     secure_environment_variables = {
       SRT_PASSPHRASE = "${var.srt_passphrase}"
+      STATUS_TOKEN   = "${random_password.status-token.result}"
     }
     liveness_probe {
       failure_threshold     = 3
@@ -327,18 +336,6 @@ resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
     }
     ports {
       port     = 9998
-      protocol = "UDP"
-    }
-    ports {
-      port     = 10001
-      protocol = "UDP"
-    }
-    ports {
-      port     = 10002
-      protocol = "UDP"
-    }
-    ports {
-      port     = 10003
       protocol = "UDP"
     }
     ports {
@@ -361,19 +358,7 @@ resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
 resource "azurerm_container_group" "slide-splitter_group_E16CABAF" {
   dns_name_label = "srt-splitter-example-conference-2026-890616"
   exposed_port {
-    port     = 9999
-    protocol = "UDP"
-  }
-  exposed_port {
-    port     = 10101
-    protocol = "UDP"
-  }
-  exposed_port {
-    port     = 10102
-    protocol = "UDP"
-  }
-  exposed_port {
-    port     = 10103
+    port     = 9997
     protocol = "UDP"
   }
   exposed_port {
@@ -401,8 +386,8 @@ resource "azurerm_container_group" "slide-splitter_group_E16CABAF" {
     cpu = 1
     environment_variables = {
       EVENT_NAME               = "example-conference-2026"
-      SRT_INGEST_PORT          = "9999"
-      SRT_OUTPUT_PORTS         = "10101,10102,10103"
+      SRT_INGEST_PORT          = "9997"
+      SRT_OUTPUT_TARGETS       = "${azurerm_public_ip.mixer-original_public-ip_735FA4E5.ip_address}:10002,${azurerm_public_ip.mixer-spanish_public-ip_7AD508DB.ip_address}:10002,${azurerm_public_ip.mixer-french_public-ip_6FE74E39.ip_address}:10002"
       SRT_OUTPUT_NAMES         = "original,spanish,french"
       SRT_LATENCY_MS           = "200"
       SRT_PEER_IDLE_TIMEOUT_MS = "5000"
@@ -415,6 +400,7 @@ resource "azurerm_container_group" "slide-splitter_group_E16CABAF" {
     name   = "slide-splitter"
     secure_environment_variables = {
       SRT_PASSPHRASE = "${var.srt_passphrase}"
+      STATUS_TOKEN   = "${random_password.status-token.result}"
     }
     liveness_probe {
       failure_threshold     = 3
@@ -428,19 +414,7 @@ resource "azurerm_container_group" "slide-splitter_group_E16CABAF" {
       }
     }
     ports {
-      port     = 9999
-      protocol = "UDP"
-    }
-    ports {
-      port     = 10101
-      protocol = "UDP"
-    }
-    ports {
-      port     = 10102
-      protocol = "UDP"
-    }
-    ports {
-      port     = 10103
+      port     = 9997
       protocol = "UDP"
     }
     ports {
@@ -861,7 +835,7 @@ output "program_ingest_url" {
 }
 
 output "slides_ingest_url" {
-  value       = "srt://${azurerm_container_group.slide-splitter_group_E16CABAF.fqdn}:9999"
+  value       = "srt://${azurerm_container_group.slide-splitter_group_E16CABAF.fqdn}:9997"
   description = "Venue encoder: slides feed (SRT caller, passphrase)."
   sensitive   = false
 }
@@ -915,5 +889,23 @@ output "mixer_admin_username" {
 output "mixer_admin_password" {
   value       = random_password.mixer-admin-password.result
   description = "RDP password on every mixer."
+  sensitive   = true
+}
+
+output "relay_status_url" {
+  value       = "http://${azurerm_container_group.srt-relay_group_C4B4DB18.fqdn}:8080/status"
+  description = "Relay JSON status (bearer token)."
+  sensitive   = false
+}
+
+output "splitter_status_url" {
+  value       = "http://${azurerm_container_group.slide-splitter_group_E16CABAF.fqdn}:8080/status"
+  description = "Slide splitter JSON status (bearer token)."
+  sensitive   = false
+}
+
+output "status_token" {
+  value       = random_password.status-token.result
+  description = "Bearer token of every /status and /metrics of the event."
   sensitive   = true
 }
