@@ -1,10 +1,14 @@
 import { ConfigError, parseConfig } from '../../containers/shared/config';
 import { backoffDelayMs, DEFAULT_BACKOFF } from '../../containers/shared/backoff';
 import { makeRedactor } from '../../containers/shared/redact';
-import { srtListenerUri } from '../../containers/shared/srt';
-import { DEFAULTS, ENV, FEEDS, HEALTH_PORT, outputPort } from '../../lib/contract';
+import { DEFAULTS, ENV, FEEDS, HEALTH_PORT, MIXER_INPUT_PORTS } from '../../lib/contract';
 
-const base = { [ENV.outputPorts]: '10001,10002', [ENV.outputNames]: 'en,de' };
+const TOKEN = 'a-status-token-of-some-length';
+const base = {
+  [ENV.outputTargets]: '10.0.1.4:10001,mx02.example.internal:10001',
+  [ENV.outputNames]: 'en,de',
+  [ENV.statusToken]: TOKEN,
+};
 
 function problems(env: Record<string, string>): readonly string[] {
   try {
@@ -28,9 +32,10 @@ describe('parseConfig', () => {
       outputWidth: 1920,
       outputHeight: 1080,
       passphrase: undefined,
+      statusToken: TOKEN,
       outputs: [
-        { name: 'en', port: 10001 },
-        { name: 'de', port: 10002 },
+        { name: 'en', host: '10.0.1.4', port: 10001, audio: { source: { track: 1 } } },
+        { name: 'de', host: 'mx02.example.internal', port: 10001, audio: { source: { track: 2 } } },
       ],
     });
     expect(parseConfig(base, 'slides').ingestPort).toBe(FEEDS.slides.ingestPort);
@@ -51,6 +56,7 @@ describe('parseConfig', () => {
       },
       'slides',
     );
+    expect(cfg.outputs[0]).toEqual({ name: 'en', host: '10.0.1.4', port: 10001 });
     expect(cfg).toMatchObject({
       ingestPort: 7000,
       healthPort: 9090,
@@ -65,22 +71,42 @@ describe('parseConfig', () => {
   });
 
   it('names mixers by position when no names are given', () => {
-    const cfg = parseConfig({ [ENV.outputPorts]: `${outputPort('program', 0)}` }, 'program');
-    expect(cfg.outputs).toEqual([{ name: 'mixer-1', port: 10001 }]);
+    const target = `10.0.1.4:${MIXER_INPUT_PORTS.program}`;
+    const cfg = parseConfig({ [ENV.outputTargets]: target, [ENV.statusToken]: TOKEN }, 'program');
+    expect(cfg.outputs.map((o) => o.name)).toEqual(['mixer-1']);
+  });
+
+  it('reads each output audio from OUTPUT_AUDIO', () => {
+    const audio = [
+      { source: { channels: [3, 4] }, floor: { source: { track: 1 }, mixDb: -18 } },
+      { source: { track: 3 } },
+    ];
+    const cfg = parseConfig({ ...base, [ENV.outputAudio]: JSON.stringify(audio) }, 'program');
+    expect(cfg.outputs.map((o) => o.audio)).toEqual(audio);
   });
 
   it.each([
-    [{ [ENV.outputPorts]: '' }, /^SRT_OUTPUT_PORTS is not set; give one UDP port per mixer/],
     [
-      { [ENV.outputPorts]: '10001,abc' },
-      /^SRT_OUTPUT_PORTS="10001,abc" has "abc"; each must be a port from 1 to 65535$/,
+      { [ENV.outputTargets]: '' },
+      /^SRT_OUTPUT_TARGETS is not set; give each mixer's SRT listener as host:port/,
     ],
-    [{ [ENV.outputPorts]: '10001,70000' }, /has "70000"; each must be a port from 1 to 65535/],
-    [{ [ENV.outputPorts]: '10001,10001', [ENV.outputNames]: 'a,b' }, /lists port 10001 twice/],
-    [{ [ENV.outputPorts]: '9998', [ENV.outputNames]: 'a' }, /port 9998 is also SRT_INGEST_PORT/],
+    [
+      { [ENV.outputTargets]: '10.0.1.4:10001,abc' },
+      /^SRT_OUTPUT_TARGETS="10.0.1.4:10001,abc" has "abc"; each must be host:port with a port from 1 to 65535$/,
+    ],
+    [{ [ENV.outputTargets]: 'a:10001,b:70000' }, /has "b:70000"; each must be host:port/],
+    [{ [ENV.outputTargets]: 'a:10001,a:10001' }, /lists a:10001 twice/],
     [
       { [ENV.outputNames]: 'en' },
-      /^SRT_OUTPUT_NAMES="en" has 1 names but SRT_OUTPUT_PORTS has 2 ports/,
+      /^SRT_OUTPUT_NAMES="en" has 1 names but SRT_OUTPUT_TARGETS has 2 targets/,
+    ],
+    [
+      { [ENV.outputAudio]: '[{"source":{"track":1}}]' },
+      /^OUTPUT_AUDIO must be a JSON list with one entry per output \(2\)/,
+    ],
+    [
+      { [ENV.statusToken]: 'short' },
+      /^STATUS_TOKEN has 5 characters; \/status and \/metrics need a token of at least 16 \(value not shown\)$/,
     ],
     [
       { [ENV.outputNames]: 'en,d e' },
@@ -138,21 +164,6 @@ describe('parseConfig', () => {
 
   it('treats an empty passphrase as none', () => {
     expect(parseConfig({ ...base, [ENV.passphrase]: '' }, 'program').passphrase).toBeUndefined();
-  });
-});
-
-describe('srtListenerUri', () => {
-  const cfg = parseConfig(base, 'program');
-
-  it('listens with latency and idle timeout, unencrypted without a passphrase', () => {
-    expect(srtListenerUri(10001, cfg)).toBe(
-      'srt://:10001?mode=listener&latency=200&peeridletimeo=5000',
-    );
-  });
-
-  it('enforces encryption when a passphrase is set', () => {
-    const uri = srtListenerUri(10001, { ...cfg, passphrase: 'abcdefghijk' });
-    expect(uri).toContain('&passphrase=abcdefghijk&enforcedencryption=yes');
   });
 });
 

@@ -3,9 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fitFilter } from '../../containers/slide-splitter/ffmpeg-args';
-import { callerUri, probe, startReceiver, startSource } from './support/media';
+import { callerUri, probe, startSource } from './support/media';
 import { descendants, exited, killAll, stillAlive, waitFor } from './support/procs';
 import { RunningRelay, startRelay } from './support/relay';
+import { startMixer } from './support/venue';
+
+const PASSPHRASE = 'slides-passphrase-01';
 
 const LATENCY_MS = 120;
 let splitter: RunningRelay;
@@ -14,6 +17,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'splitter-media-'));
   splitter = await startRelay('slide-splitter', 3, {
+    SRT_PASSPHRASE: PASSPHRASE,
     SRT_LATENCY_MS: String(LATENCY_MS),
     SRT_PEER_IDLE_TIMEOUT_MS: '1500',
     SLIDE_FIT: 'crop',
@@ -66,18 +70,16 @@ describe('slide-splitter fit filters', () => {
 });
 
 describe('slide-splitter with real SRT media on loopback', () => {
-  it('turns 3840x1080 slides into 1920x1080 at every receiver', async () => {
-    expect((await splitter.get('/readyz')).code).toBe(503);
-    startSource(callerUri(splitter.ingestPort, LATENCY_MS), {
+  it('turns 3840x1080 slides into 1920x1080 and pushes them to every mixer', async () => {
+    expect((await splitter.get('/readyz', null)).code).toBe(200);
+    expect((await splitter.get('/status', null)).code).toBe(401);
+    const files = [0, 1, 2].map((i) => join(dir, `slides-${i}.ts`));
+    const rs = files.map((f, i) => startMixer(splitter.outputPorts[i], PASSPHRASE, f, 4));
+    startSource(callerUri(splitter.ingestPort, LATENCY_MS, PASSPHRASE), {
       size: '3840x1080',
       fps: 5,
       audio: false,
     });
-    await waitFor('/readyz 200', async () => (await splitter.get('/readyz')).code === 200, 20000);
-    const files = [0, 1, 2].map((i) => join(dir, `slides-${i}.ts`));
-    const rs = files.map((f, i) =>
-      startReceiver(callerUri(splitter.outputPorts[i], LATENCY_MS), f, 4),
-    );
     expect(await Promise.all(rs.map(exited))).toEqual([0, 0, 0]);
     for (const f of files) {
       const p = await probe(f);
@@ -86,11 +88,11 @@ describe('slide-splitter with real SRT media on loopback', () => {
       expect(p.video!.frames).toBeGreaterThanOrEqual(10);
     }
     const s = await splitter.status();
-    expect(s.outputs.every((o) => o.bytes > 0 && o.reconnects === 0)).toBe(true);
+    expect(s.outputs.every((o) => o.bytes > 0 && o.reconnects === 0 && !o.audio)).toBe(true);
     expect(s.processes.map((p) => p.name)).toContain('transcoder');
   });
 
-  it('stops ffmpeg and every srt-live-transmit on SIGTERM', async () => {
+  it('stops the transcoder and every caller on SIGTERM', async () => {
     const tree = descendants(splitter.proc.pid!);
     expect(tree.length).toBeGreaterThanOrEqual(5);
     process.kill(splitter.proc.pid!, 'SIGTERM');

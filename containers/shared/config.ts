@@ -4,17 +4,22 @@ import {
   FEEDS,
   FeedKind,
   HEALTH_PORT,
-  MAX_OUTPUTS,
+  OutputAudio,
   PASSPHRASE_MAX_LENGTH,
   PASSPHRASE_MIN_LENGTH,
   PASSPHRASE_PATTERN,
+  parseOutputAudio,
 } from '../../lib/contract';
 
 export type SlideFit = 'crop' | 'letterbox';
 
 export interface OutputConfig {
   readonly name: string;
+  /** The mixer's SRT listener this output calls. */
+  readonly host: string;
   readonly port: number;
+  /** Relay only: where this output's audio comes from. */
+  readonly audio?: OutputAudio;
 }
 
 export interface SupervisorConfig {
@@ -26,6 +31,8 @@ export interface SupervisorConfig {
   readonly peerIdleTimeoutMs: number;
   /** Undefined when no passphrase is set: the feed is unencrypted. */
   readonly passphrase?: string;
+  /** Bearer token for /status and /metrics. */
+  readonly statusToken: string;
   readonly healthPort: number;
   readonly slideFit: SlideFit;
   readonly outputWidth: number;
@@ -42,6 +49,9 @@ export class ConfigError extends Error {
 
 const NAME_RULE = /^[A-Za-z0-9_-]{1,32}$/;
 const SIZE_RULE = /^(\d{2,4})x(\d{2,4})$/;
+const TARGET_RULE = /^([A-Za-z0-9.-]{1,253}):(\d{1,5})$/;
+/** Long enough that guessing it over HTTP is hopeless. */
+export const STATUS_TOKEN_MIN_LENGTH = 16;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -73,12 +83,19 @@ export function parseConfig(env: Env, feed: FeedKind): SupervisorConfig {
     );
   }
 
-  const outputs = parseOutputs(raw(ENV.outputPorts), raw(ENV.outputNames), problems);
-  for (const o of outputs) {
-    if (o.port === ingestPort) {
-      problems.push(`${ENV.outputPorts} port ${o.port} is also ${ENV.ingestPort}; use another`);
-    }
+  const targets = parseTargets(raw(ENV.outputTargets), raw(ENV.outputNames), problems);
+  let audio: OutputAudio[] = [];
+  if (feed === 'program' && targets.length > 0) {
+    const text = raw(ENV.outputAudio);
+    // Without a mapping, output i carries track i: the plain-string languages of an event file.
+    const parsed = parseOutputAudio(
+      text ?? JSON.stringify(targets.map((_, i) => ({ source: { track: i + 1 } }))),
+      targets.length,
+    );
+    problems.push(...parsed.problems);
+    audio = parsed.outputs;
   }
+  const outputs = targets.map((t, i) => (feed === 'program' ? { ...t, audio: audio[i] } : t));
 
   const passphrase = env[ENV.passphrase];
   if (passphrase !== undefined && passphrase !== '') {
@@ -94,6 +111,12 @@ export function parseConfig(env: Env, feed: FeedKind): SupervisorConfig {
         `${ENV.passphrase} has characters other than A-Z a-z 0-9 . _ ~ - (value not shown); SRT URIs carry it unescaped`,
       );
     }
+  }
+  const statusToken = env[ENV.statusToken] ?? '';
+  if (statusToken.length < STATUS_TOKEN_MIN_LENGTH) {
+    problems.push(
+      `${ENV.statusToken} has ${statusToken.length} characters; /status and /metrics need a token of at least ${STATUS_TOKEN_MIN_LENGTH} (value not shown)`,
+    );
   }
 
   const fit = raw(ENV.slideFit) ?? DEFAULTS.slideFit;
@@ -118,6 +141,7 @@ export function parseConfig(env: Env, feed: FeedKind): SupervisorConfig {
     latencyMs,
     peerIdleTimeoutMs,
     passphrase: passphrase === '' ? undefined : passphrase,
+    statusToken,
     healthPort,
     slideFit: fit as SlideFit,
     outputWidth: w,
@@ -125,43 +149,39 @@ export function parseConfig(env: Env, feed: FeedKind): SupervisorConfig {
   };
 }
 
-function parseOutputs(
-  ports: string | undefined,
+function parseTargets(
+  targets: string | undefined,
   names: string | undefined,
   problems: string[],
 ): OutputConfig[] {
-  if (ports === undefined) {
-    problems.push(`${ENV.outputPorts} is not set; give one UDP port per mixer, e.g. "10001,10002"`);
+  if (targets === undefined) {
+    problems.push(
+      `${ENV.outputTargets} is not set; give each mixer's SRT listener as host:port, e.g. "10.0.1.4:10001,10.0.1.5:10001"`,
+    );
     return [];
   }
-  const portList = ports.split(',').map((p) => p.trim());
-  const parsed: number[] = [];
-  for (const p of portList) {
-    const n = /^\d+$/.test(p) ? Number(p) : NaN;
-    if (!(n >= 1 && n <= 65535)) {
+  const list = targets.split(',').map((t) => t.trim());
+  const parsed: { host: string; port: number }[] = [];
+  for (const t of list) {
+    const m = TARGET_RULE.exec(t);
+    const port = m ? Number(m[2]) : NaN;
+    if (!m || !(port >= 1 && port <= 65535)) {
       problems.push(
-        `${ENV.outputPorts}="${ports}" has "${p}"; each must be a port from 1 to 65535`,
+        `${ENV.outputTargets}="${targets}" has "${t}"; each must be host:port with a port from 1 to 65535`,
       );
-    } else if (parsed.includes(n)) {
-      problems.push(
-        `${ENV.outputPorts}="${ports}" lists port ${n} twice; each mixer needs its own`,
-      );
+    } else if (parsed.some((p) => p.host === m[1] && p.port === port)) {
+      problems.push(`${ENV.outputTargets}="${targets}" lists ${t} twice; each mixer needs its own`);
     } else {
-      parsed.push(n);
+      parsed.push({ host: m[1], port });
     }
-  }
-  if (portList.length > MAX_OUTPUTS) {
-    problems.push(
-      `${ENV.outputPorts}="${ports}" has ${portList.length} ports; at most ${MAX_OUTPUTS}`,
-    );
   }
   const nameList =
     names === undefined
-      ? portList.map((_, i) => `mixer-${i + 1}`)
+      ? list.map((_, i) => `mixer-${i + 1}`)
       : names.split(',').map((n) => n.trim());
-  if (nameList.length !== portList.length) {
+  if (nameList.length !== list.length) {
     problems.push(
-      `${ENV.outputNames}="${names}" has ${nameList.length} names but ${ENV.outputPorts} has ${portList.length} ports; give one name per port`,
+      `${ENV.outputNames}="${names}" has ${nameList.length} names but ${ENV.outputTargets} has ${list.length} targets; give one name per target`,
     );
   }
   for (const n of nameList) {
@@ -174,5 +194,5 @@ function parseOutputs(
   if (new Set(nameList).size !== nameList.length) {
     problems.push(`${ENV.outputNames}="${names}" repeats a name; each mixer needs its own`);
   }
-  return parsed.map((port, i) => ({ port, name: nameList[i] ?? `mixer-${i + 1}` }));
+  return parsed.map((t, i) => ({ ...t, name: nameList[i] ?? `mixer-${i + 1}` }));
 }

@@ -1,31 +1,30 @@
+import { Writable } from 'node:stream';
 import { SupervisedChild } from './child';
 import { SupervisorConfig } from './config';
-import { DatagramFanout, FanoutTarget, freeUdpPort } from './datagram';
+import { Fanout, Sink } from './fanout';
 import { Ingest } from './ingest';
+import { AudioLayout } from './layout';
 import { log } from './log';
 import { Output } from './output';
 import { makeRedactor } from './redact';
+import { SecretFiles } from './secrets';
 import { EngineStatus } from './status';
 
-/** Feed older than this means the venue is not sending: /readyz turns 503. */
-export const READY_WINDOW_MS = 3000;
-
-/** A transcoder between ingest and fan-out (the slide splitter's ffmpeg). */
+/** A transcoder between ingest and outputs (the slide splitter's ffmpeg): pipe in, pipe out. */
 export interface TranscoderSpec {
   readonly command: string;
-  /** Reads MPEG-TS from udp://127.0.0.1:inPort, writes MPEG-TS to udp://127.0.0.1:outPort. */
-  readonly args: (inPort: number, outPort: number) => string[];
+  readonly args: string[];
 }
 
-/** Ingest -> (optional transcoder) -> datagram fan-out -> one SRT listener per mixer. */
+/** Ingest -> (optional transcoder) -> fan-out over pipes -> one SRT caller per mixer. */
 export class Engine {
   readonly outputs: Output[];
   readonly ingest: Ingest;
+  private readonly secrets: SecretFiles;
+  private readonly feed: Fanout;
   private readonly startedAt = Date.now();
   private transcoder?: SupervisedChild;
-  private transcoded?: DatagramFanout;
-  private transcoderIn = 0;
-  private transcodedPort = 0;
+  private transcoderIn?: Writable;
   private bitrate = { bps: 0, lastBytes: 0, lastAt: Date.now() };
   private sampler?: NodeJS.Timeout;
 
@@ -34,45 +33,45 @@ export class Engine {
     transcoderSpec?: TranscoderSpec,
   ) {
     const redact = makeRedactor(cfg.passphrase);
-    this.outputs = cfg.outputs.map((o) => new Output(o, cfg, redact));
-    const direct = (): readonly FanoutTarget[] => this.outputs;
-    const viaTranscoder = (): readonly FanoutTarget[] => [
-      {
-        port: () => (this.transcoder?.running ? this.transcoderIn : undefined),
-        delivered: () => {},
-      },
-    ];
-    this.ingest = new Ingest(cfg, redact, transcoderSpec ? viaTranscoder : direct, () => {
-      // A new encoder session restarts its timestamps; a fresh decoder avoids a stuck ffmpeg.
-      if (this.ingest.connections > 1) this.transcoder?.recycle();
-    });
+    this.secrets = new SecretFiles(cfg);
+    this.outputs = cfg.outputs.map((o) => new Output(o, cfg, this.secrets, redact));
+    const toOutputs = new Fanout(() => this.outputs);
     if (transcoderSpec) {
-      this.transcoded = new DatagramFanout(direct);
       this.transcoder = new SupervisedChild({
         name: 'transcoder',
         command: transcoderSpec.command,
-        prepare: async () => {
-          this.transcoderIn = await freeUdpPort();
-        },
-        args: () => transcoderSpec.args(this.transcoderIn, this.transcodedPort),
+        args: () => transcoderSpec.args,
         redact,
+        onData: (chunk) => toOutputs.push(chunk),
+        onStart: (stdin) => {
+          this.transcoderIn = stdin;
+        },
+        onExit: () => {
+          this.transcoderIn = undefined;
+        },
       });
     }
+    const viaTranscoder: Sink = { writable: () => this.transcoderIn, delivered: () => {} };
+    this.feed = transcoderSpec ? new Fanout(() => [viaTranscoder]) : toOutputs;
+    this.ingest = new Ingest(
+      this.secrets,
+      redact,
+      (chunk) => this.feed.push(chunk),
+      (layout) => this.onSession(layout),
+    );
   }
 
-  async start(): Promise<void> {
-    await Promise.all(this.outputs.map((o) => o.child.start()));
-    if (this.transcoder && this.transcoded) {
-      this.transcodedPort = await this.transcoded.open();
-      await this.transcoder.start();
-    }
-    await this.ingest.start();
+  start(): void {
+    this.transcoder?.start();
+    // The splitter's outputs copy whatever comes; the relay's wait for the feed's audio layout.
+    if (this.transcoder) for (const o of this.outputs) o.feedLayout(undefined);
+    this.ingest.child.start();
     this.sampler = setInterval(() => this.sample(), 1000);
     log('info', 'started', {
       feed: this.cfg.feed,
       event: this.cfg.eventName,
       ingestPort: this.cfg.ingestPort,
-      outputs: this.cfg.outputs.map((o) => `${o.name}:${o.port}`).join(','),
+      outputs: this.cfg.outputs.map((o) => `${o.name}:${o.host}:${o.port}`).join(','),
       encrypted: this.cfg.passphrase !== undefined,
     });
   }
@@ -80,49 +79,49 @@ export class Engine {
   async stop(): Promise<void> {
     clearInterval(this.sampler);
     await Promise.all([
-      this.ingest.stop(),
+      this.ingest.child.stop(),
       this.transcoder?.stop(),
-      ...this.outputs.map((o) => o.child.stop()),
+      ...this.outputs.map((o) => o.stop()),
     ]);
-    this.transcoded?.close();
+    this.secrets.remove();
   }
 
-  /** Every process is up (a restart in progress counts as down). */
+  /** Processes up and listening; feed presence and mixers are status, never health. */
   live(): boolean {
-    return this.processes().every((p) => p.running);
-  }
-
-  ready(now = Date.now()): boolean {
-    const fresh = (at: number): boolean => now - at < READY_WINDOW_MS;
-    return (
-      fresh(this.ingest.tap.lastPacketAt) &&
-      (!this.transcoded || fresh(this.transcoded.lastPacketAt))
-    );
+    return this.ingest.child.healthy && (this.transcoder?.healthy ?? true);
   }
 
   status(): EngineStatus {
+    const last = this.feed.lastChunkAt;
     return {
       feed: this.cfg.feed,
       event: this.cfg.eventName,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       live: this.live(),
-      ready: this.ready(),
       encrypted: this.cfg.passphrase !== undefined,
       input: {
         port: this.cfg.ingestPort,
         connected: this.ingest.connected,
-        bytes: this.ingest.tap.bytesIn,
+        bytes: this.feed.bytesIn,
         bitrateBps: this.bitrate.bps,
-        lastPacketAgeMs: this.ingest.tap.lastPacketAt
-          ? Date.now() - this.ingest.tap.lastPacketAt
-          : null,
+        lastPacketAgeMs: last ? Date.now() - last : null,
         reconnects: Math.max(this.ingest.connections - 1, 0),
-        rejectedCallers: this.ingest.rejections,
+        audioStreams: this.ingest.layout?.length ?? null,
       },
-      transcodedBytes: this.transcoded?.bytesIn,
       outputs: this.outputs.map((o) => o.status()),
       processes: this.processes(),
     };
+  }
+
+  /** A new encoder session restarts timestamps and may change the audio: fresh decoders. */
+  private onSession(layout: AudioLayout): void {
+    log('info', 'feed connected', { audioStreams: layout.length, channels: layout.join(',') });
+    if (!this.transcoder) {
+      for (const o of this.outputs) o.feedLayout(layout);
+    } else if (this.ingest.connections > 1) {
+      this.transcoder.recycle();
+      for (const o of this.outputs) o.feedLayout(undefined);
+    }
   }
 
   private processes(): { name: string; running: boolean; restarts: number }[] {
@@ -139,7 +138,7 @@ export class Engine {
 
   private sample(): void {
     const now = Date.now();
-    const bytes = this.ingest.tap.bytesIn;
+    const bytes = this.feed.bytesIn;
     const seconds = (now - this.bitrate.lastAt) / 1000;
     this.bitrate = {
       bps: Math.round(((bytes - this.bitrate.lastBytes) * 8) / seconds),

@@ -1,30 +1,42 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Server, createServer } from 'node:http';
 import { HEALTH_PATHS } from '../../lib/contract';
-import { renderMetrics } from './status';
 import { Engine } from './engine';
+import { renderMetrics } from './status';
 
-/** Probes and `stream-control status` read these; nothing here ever echoes configuration. */
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+/**
+ * Probes answer anyone; /status and /metrics only a caller with the status token. Digests
+ * compared in constant time, so neither the token nor its length leaks through timing.
+ */
 export function serveHealth(engine: Engine, port: number, host = '0.0.0.0'): Promise<Server> {
+  const expected = digest(`Bearer ${engine.cfg.statusToken}`);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const send = (code: number, type: string, body: string): void => {
-      res.writeHead(code, { 'content-type': type, 'cache-control': 'no-store' });
+    const send = (code: number, type: string, body: string, extra = {}): void => {
+      res.writeHead(code, { 'content-type': type, 'cache-control': 'no-store', ...extra });
       res.end(body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'GET only\n');
+    const authorized = (): boolean =>
+      timingSafeEqual(digest(req.headers.authorization ?? ''), expected);
     switch (path) {
       case HEALTH_PATHS.live:
+      case HEALTH_PATHS.ready:
         return engine.live()
           ? send(200, 'text/plain', 'ok\n')
           : send(503, 'text/plain', 'child process down\n');
-      case HEALTH_PATHS.ready:
-        return engine.ready()
-          ? send(200, 'text/plain', 'ready\n')
-          : send(503, 'text/plain', 'no feed\n');
       case HEALTH_PATHS.status:
-        return send(200, 'application/json', `${JSON.stringify(engine.status(), null, 2)}\n`);
       case HEALTH_PATHS.metrics:
-        return send(200, 'text/plain; version=0.0.4', renderMetrics(engine.status()));
+        if (!authorized()) {
+          return send(401, 'text/plain', 'status token required\n', {
+            'www-authenticate': 'Bearer',
+          });
+        }
+        return path === HEALTH_PATHS.status
+          ? send(200, 'application/json', `${JSON.stringify(engine.status(), null, 2)}\n`)
+          : send(200, 'text/plain; version=0.0.4', renderMetrics(engine.status()));
       default:
         return send(404, 'text/plain', 'not found\n');
     }

@@ -1,59 +1,42 @@
 import { SupervisedChild } from './child';
-import { SupervisorConfig } from './config';
-import { DatagramFanout, FanoutTarget } from './datagram';
-import { srtEvent, srtListenerUri, udpUri } from './srt';
+import { ingestArgs } from './ffmpeg';
+import { AudioLayout, LayoutReader } from './layout';
+import { SecretFiles } from './secrets';
 
 /**
- * The venue encoder's SRT listener. srt-live-transmit re-listens by itself when the caller
- * goes away (its -autoreconnect default), so an encoder reconnect needs no restart here.
+ * The venue encoder's SRT listener: an ffmpeg that hands the feed, remuxed, to the supervisor
+ * on its stdout. It ends with each encoder session and listens again at once.
  */
 export class Ingest {
-  readonly tap: DatagramFanout;
   readonly child: SupervisedChild;
   connected = false;
   connections = 0;
-  rejections = 0;
-  private tapPort = 0;
+  layout?: AudioLayout;
 
   constructor(
-    cfg: SupervisorConfig,
+    secrets: SecretFiles,
     redact: (line: string) => string,
-    targets: () => readonly FanoutTarget[],
-    private readonly onSourceConnected: () => void,
+    onData: (chunk: Buffer) => void,
+    private readonly onSession: (layout: AudioLayout) => void,
   ) {
-    this.tap = new DatagramFanout(targets);
+    const reader = new LayoutReader((layout) => {
+      this.layout = layout;
+      this.connected = true;
+      this.connections += 1;
+      this.onSession(layout);
+    });
     this.child = new SupervisedChild({
       name: 'ingest',
-      command: 'srt-live-transmit',
-      args: () => [srtListenerUri(cfg.ingestPort, cfg), udpUri(this.tapPort)],
+      command: 'ffmpeg',
+      args: () => ingestArgs(secrets),
       redact,
-      onLine: (line) => this.onLine(line),
+      onData,
+      onLine: (line) => reader.line(line),
       onExit: () => {
         this.connected = false;
       },
+      // A session that ended is no failure: listen again quickly.
+      backoff: { baseMs: 100, maxMs: 2000, resetAfterMs: 5000 },
     });
-  }
-
-  async start(): Promise<void> {
-    this.tapPort = await this.tap.open();
-    await this.child.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.child.stop();
-    this.tap.close();
-  }
-
-  private onLine(line: string): void {
-    const event = srtEvent(line, 'source');
-    if (event === 'connected') {
-      this.connected = true;
-      this.connections += 1;
-      this.onSourceConnected();
-    } else if (event === 'disconnected') {
-      this.connected = false;
-    } else if (event === 'rejected') {
-      this.rejections += 1;
-    }
   }
 }

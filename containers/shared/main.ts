@@ -32,5 +32,5 @@ export async function runSupervisor(
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-  await engine.start();
+  engine.start();
 }

@@ -1,80 +1,117 @@
+import { Writable } from 'node:stream';
+import { AudioPlan, audioPlan } from './audio-plan';
 import { SupervisedChild } from './child';
 import { OutputConfig, SupervisorConfig } from './config';
-import { FanoutTarget, freeUdpPort } from './datagram';
-import { srtEvent, srtListenerUri, udpUri } from './srt';
+import { Sink } from './fanout';
+import { PIPE_IN, QUIET, callerArgs } from './ffmpeg';
+import { AudioLayout } from './layout';
+import { AudioLevel, LevelMeter } from './levels';
+import { SecretFiles } from './secrets';
 
 export interface OutputStatus {
   readonly name: string;
-  readonly port: number;
+  /** host:port of the mixer's SRT listener this output calls. */
+  readonly target: string;
   readonly connected: boolean;
   readonly bytes: number;
   readonly reconnects: number;
-  readonly rejectedCallers: number;
   readonly restarts: number;
+  /** Relay only. */
+  readonly audio?: {
+    readonly source: string;
+    /** Sources the feed does not carry (silence instead); empty when all is there. */
+    readonly missing: readonly string[];
+  } & AudioLevel;
 }
 
-/** One mixer's SRT listener: an srt-live-transmit that reads its own loopback UDP port. */
-export class Output implements FanoutTarget {
+/**
+ * One mixer's feed: an ffmpeg that reads MPEG-TS from the supervisor's pipe and calls the
+ * mixer's SRT listener. The relay's picks and encodes this language's audio; the splitter's
+ * copies. An unreachable mixer ends the call; it is retried with backoff, forever.
+ */
+export class Output implements Sink {
   readonly child: SupervisedChild;
+  private stdin?: Writable;
   private connected = false;
   private bytes = 0;
   private connections = 0;
-  private rejections = 0;
-  private internalPort = 0;
+  private plan?: AudioPlan;
+  private readonly meter = new LevelMeter();
 
   constructor(
     private readonly out: OutputConfig,
     cfg: SupervisorConfig,
+    secrets: SecretFiles,
     redact: (line: string) => string,
   ) {
     this.child = new SupervisedChild({
       name: `output:${out.name}`,
-      command: 'srt-live-transmit',
-      prepare: async () => {
-        this.internalPort = await freeUdpPort();
-      },
-      args: () => [udpUri(this.internalPort), srtListenerUri(out.port, cfg)],
+      command: 'ffmpeg',
+      args: () => [
+        ...QUIET,
+        // Info level for the meter readings and the "Output #0" line of a call that connected.
+        ...['-loglevel', 'level+info', ...PIPE_IN],
+        ...this.mapping(),
+        ...callerArgs(out, cfg, secrets),
+      ],
       redact,
       onLine: (line) => this.onLine(line),
+      onStart: (stdin) => {
+        this.stdin = stdin;
+      },
       onExit: () => {
+        this.stdin = undefined;
         this.connected = false;
       },
     });
   }
 
-  /**
-   * Only while a caller is connected: srt-live-transmit does not read its UDP input before
-   * that, and whatever queued up meanwhile would reach the mixer stale on connect.
-   */
-  port(): number | undefined {
-    return this.connected ? this.internalPort : undefined;
+  /** Relay: (re)start with the audio the feed now carries. Splitter: start once. */
+  feedLayout(layout: AudioLayout | undefined): void {
+    if (this.out.audio && layout) this.plan = audioPlan(this.out.audio, layout);
+    if (this.child.running) this.child.recycle();
+    else this.child.start();
+  }
+
+  writable(): Writable | undefined {
+    return this.stdin;
   }
 
   delivered(bytes: number): void {
-    this.bytes += bytes;
+    if (this.connected) this.bytes += bytes;
+  }
+
+  async stop(): Promise<void> {
+    await this.child.stop();
   }
 
   status(): OutputStatus {
     return {
       name: this.out.name,
-      port: this.out.port,
+      target: `${this.out.host}:${this.out.port}`,
       connected: this.connected,
       bytes: this.bytes,
       reconnects: Math.max(this.connections - 1, 0),
-      rejectedCallers: this.rejections,
       restarts: this.child.restarts,
+      ...(this.plan && {
+        audio: { source: this.plan.description, missing: this.plan.missing, ...this.meter.level() },
+      }),
     };
   }
 
+  private mapping(): string[] {
+    if (!this.plan) return ['-map', '0:v?', '-map', '0:a?', '-c', 'copy'];
+    return [
+      ...['-filter_complex', this.plan.filter, '-map', '0:v:0?', '-map', '[aout]'],
+      ...['-c:v', 'copy', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2'],
+    ];
+  }
+
   private onLine(line: string): void {
-    const event = srtEvent(line, 'target');
-    if (event === 'connected') {
+    if (this.meter.line(line)) return;
+    if (line.startsWith('Output #0')) {
       this.connected = true;
       this.connections += 1;
-    } else if (event === 'disconnected') {
-      this.connected = false;
-    } else if (event === 'rejected') {
-      this.rejections += 1;
     }
   }
 }

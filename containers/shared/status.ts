@@ -4,8 +4,8 @@ export interface EngineStatus {
   readonly feed: string;
   readonly event: string;
   readonly uptimeSeconds: number;
+  /** Processes up and listening (what /healthz and /readyz answer). */
   readonly live: boolean;
-  readonly ready: boolean;
   readonly encrypted: boolean;
   readonly input: {
     readonly port: number;
@@ -14,29 +14,37 @@ export interface EngineStatus {
     readonly bitrateBps: number;
     readonly lastPacketAgeMs: number | null;
     readonly reconnects: number;
-    readonly rejectedCallers: number;
+    /** Audio streams in the venue's feed; null before the first session. */
+    readonly audioStreams: number | null;
   };
-  /** Slide splitter only: bytes the transcoder produced. */
-  readonly transcodedBytes?: number;
   readonly outputs: readonly OutputStatus[];
   readonly processes: readonly { name: string; running: boolean; restarts: number }[];
 }
 
 const label = (v: string): string => v.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+/** Prometheus writes silence (no level at all) as -Inf. */
+const dbfs = (v: number | null | undefined): number | string => (v == null ? '-Inf' : v);
 
 /** Prometheus text exposition (version 0.0.4) of the same numbers as the JSON status. */
 export function renderMetrics(s: EngineStatus): string {
   const base = `feed="${label(s.feed)}",event="${label(s.event)}"`;
   const lines: string[] = [];
-  const metric = (name: string, type: string, help: string, rows: [string, number][]): void => {
+  const metric = (
+    name: string,
+    type: string,
+    help: string,
+    rows: [string, number | string][],
+  ): void => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
     for (const [labels, value] of rows) lines.push(`${name}{${base}${labels}} ${value}`);
   };
-  const out = (o: OutputStatus): string => `,output="${label(o.name)}",port="${o.port}"`;
-  metric('srt_relay_up', 'gauge', 'All child processes are running.', [['', s.live ? 1 : 0]]);
-  metric('srt_relay_ready', 'gauge', 'The feed arrived within the last seconds.', [
-    ['', s.ready ? 1 : 0],
-  ]);
+  const out = (o: OutputStatus): string => `,output="${label(o.name)}",target="${label(o.target)}"`;
+  const each = (f: (o: OutputStatus) => number | string): [string, number | string][] =>
+    s.outputs.map((o) => [out(o), f(o)]);
+  const withAudio = s.outputs.filter((o) => o.audio);
+  const eachAudio = (f: (o: OutputStatus) => number | string): [string, number | string][] =>
+    withAudio.map((o) => [out(o), f(o)]);
+  metric('srt_relay_up', 'gauge', 'Processes up and listening.', [['', s.live ? 1 : 0]]);
   metric('srt_relay_uptime_seconds', 'gauge', 'Seconds since the supervisor started.', [
     ['', s.uptimeSeconds],
   ]);
@@ -53,31 +61,40 @@ export function renderMetrics(s: EngineStatus): string {
     ['', s.input.reconnects],
   ]);
   metric(
-    'srt_relay_rejected_callers_total',
-    'counter',
-    'SRT callers refused (e.g. wrong passphrase).',
-    [
-      [',port="ingest"', s.input.rejectedCallers],
-      ...s.outputs.map((o): [string, number] => [out(o), o.rejectedCallers]),
-    ],
-  );
-  metric(
     'srt_relay_output_connected',
     'gauge',
-    'A mixer is connected to this output.',
-    s.outputs.map((o) => [out(o), o.connected ? 1 : 0]),
+    'This output is connected to its mixer.',
+    each((o) => (o.connected ? 1 : 0)),
   );
   metric(
     'srt_relay_output_bytes_total',
     'counter',
-    'Bytes handed to this output while connected.',
-    s.outputs.map((o) => [out(o), o.bytes]),
+    'Feed bytes handed to this output while connected.',
+    each((o) => o.bytes),
   );
   metric(
     'srt_relay_output_reconnects_total',
     'counter',
-    'Mixer reconnections on this output.',
-    s.outputs.map((o) => [out(o), o.reconnects]),
+    'Calls to the mixer after the first.',
+    each((o) => o.reconnects),
+  );
+  metric(
+    'srt_relay_output_audio_missing',
+    'gauge',
+    'Audio sources the feed lacks (silence instead).',
+    eachAudio((o) => o.audio!.missing.length),
+  );
+  metric(
+    'srt_relay_output_audio_peak_dbfs',
+    'gauge',
+    'Audio sample peak over the last seconds.',
+    eachAudio((o) => dbfs(o.audio!.peakDbfs)),
+  );
+  metric(
+    'srt_relay_output_audio_rms_dbfs',
+    'gauge',
+    'Audio RMS level over the last seconds.',
+    eachAudio((o) => dbfs(o.audio!.rmsDbfs)),
   );
   metric(
     'srt_relay_process_restarts_total',

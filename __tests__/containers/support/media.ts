@@ -77,17 +77,6 @@ export function startSource(uri: string, o: SourceOptions): ChildProcess {
   ]);
 }
 
-/** A mixer stand-in: calls in over SRT and records what it gets. */
-export function startReceiver(uri: string, file: string, seconds?: number): ChildProcess {
-  return launch('ffmpeg', [
-    ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'],
-    ...['-analyzeduration', '1000000', '-probesize', '2000000', '-i', uri],
-    ...['-map', '0', '-c', 'copy'],
-    ...(seconds ? ['-t', String(seconds)] : []),
-    ...['-f', 'mpegts', file],
-  ]);
-}
-
 export function fileSize(file: string): number {
   try {
     return statSync(file).size;
@@ -125,20 +114,4 @@ export async function probe(file: string): Promise<Probe> {
     durationSeconds: Number(j.format.duration ?? 0),
     startSeconds: Number(j.format.start_time ?? 0),
   };
-}
-
-/** Timestamps (seconds) of the first video packets a caller gets, as the source stamped them. */
-export async function firstVideoPts(uri: string): Promise<number[]> {
-  const { stdout } = await run(
-    'ffprobe',
-    [
-      ...['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts_time'],
-      ...['-read_intervals', '%+#10', '-of', 'csv=p=0', uri],
-    ],
-    { timeout: 15000 },
-  );
-  return stdout
-    .split('\n')
-    .map((l) => Number(l.trim().replace(/,$/, '')))
-    .filter((n) => Number.isFinite(n) && n > 0);
 }

@@ -6,40 +6,48 @@ import { freeTcpPort, freeUdpPort } from './media';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
+/** The token the stand-in stack gives every supervisor under test. */
+export const STATUS_TOKEN = 'status-token-for-tests-0001';
+
 export interface RunningRelay {
   readonly proc: ChildProcess;
   readonly ingestPort: number;
+  /** Where each output calls its mixer (127.0.0.1); a test's stand-in mixer listens there. */
   readonly outputPorts: number[];
   readonly healthPort: number;
   /** Everything the supervisor wrote, stdout and stderr. */
   readonly logs: () => string;
-  get(path: string): Promise<{ code: number; body: string }>;
+  /** GET with the status token, or with `token` (null: no Authorization header). */
+  get(path: string, token?: string | null): Promise<{ code: number; body: string }>;
   status(): Promise<StatusJson>;
 }
 
 export interface StatusJson {
-  ready: boolean;
   live: boolean;
+  encrypted: boolean;
   input: {
     connected: boolean;
     bytes: number;
     bitrateBps: number;
     reconnects: number;
-    rejectedCallers: number;
+    audioStreams: number | null;
   };
   outputs: {
     name: string;
-    port: number;
+    target: string;
     connected: boolean;
     bytes: number;
     reconnects: number;
-    rejectedCallers: number;
     restarts: number;
+    audio?: { source: string; missing: string[]; peakDbfs: number | null; rmsDbfs: number | null };
   }[];
   processes: { name: string; running: boolean; restarts: number }[];
 }
 
-/** Starts an image's entry point as the container would, configured only through ENV names. */
+/**
+ * Starts an image's entry point as the container would, configured only through ENV names;
+ * `env` may override any of them (SRT_OUTPUT_TARGETS included).
+ */
 export async function startRelay(
   image: 'srt-relay' | 'slide-splitter',
   outputs: number,
@@ -57,8 +65,9 @@ export async function startRelay(
       env: {
         PATH: process.env.PATH,
         SRT_INGEST_PORT: String(ingestPort),
-        SRT_OUTPUT_PORTS: outputPorts.join(','),
+        SRT_OUTPUT_TARGETS: outputPorts.map((p) => `127.0.0.1:${p}`).join(','),
         HEALTH_PORT: String(healthPort),
+        STATUS_TOKEN,
         ...env,
       },
     },
@@ -66,8 +75,8 @@ export async function startRelay(
   let logs = '';
   proc.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
-  const get = (path: string): Promise<{ code: number; body: string }> =>
-    httpGet(`http://127.0.0.1:${healthPort}${path}`);
+  const get = (path: string, token: string | null = STATUS_TOKEN) =>
+    httpGet(`http://127.0.0.1:${healthPort}${path}`, token);
   const relay: RunningRelay = {
     proc,
     ingestPort,
@@ -86,9 +95,13 @@ export async function startRelay(
 }
 
 /** No keep-alive and a timeout: a poll must never hang on a connection the server closed. */
-export function httpGet(url: string): Promise<{ code: number; body: string }> {
+export function httpGet(
+  url: string,
+  token: string | null = null,
+): Promise<{ code: number; body: string }> {
+  const headers = token === null ? {} : { authorization: `Bearer ${token}` };
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false, timeout: 3000 }, (res) => {
+    const req = request(url, { agent: false, timeout: 3000, headers }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
       res.on('end', () => resolve({ code: res.statusCode ?? 0, body }));
