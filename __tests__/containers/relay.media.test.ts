@@ -67,6 +67,22 @@ describe('srt-relay pushing one language per mixer (separate tracks)', () => {
     );
   });
 
+  it('refuses a venue with a wrong or no passphrase, and counts it', async () => {
+    const wrong = startVenue(
+      callerUri(relay.ingestPort, LATENCY_MS, 'wrong-passphrase-123'),
+      'tracks',
+    );
+    expect(await exited(wrong)).not.toBe(0);
+    const none = startVenue(callerUri(relay.ingestPort, LATENCY_MS), 'tracks');
+    expect(await exited(none)).not.toBe(0);
+    const s = await waitFor('two rejections', async () => {
+      const st = await relay.status();
+      return st.input.rejectedCallers >= 2 && st;
+    });
+    expect(s.input.bytes).toBe(0);
+    expect(s.input.connected).toBe(false);
+  });
+
   it("gives each mixer its own language's tone, the floor under one, silence plus a flag for a missing track", async () => {
     const mixers = [0, 1, 2, 3].map((i) => record(i, `first-${i}`));
     startVenue(callerUri(relay.ingestPort, LATENCY_MS, CANARY), 'tracks');

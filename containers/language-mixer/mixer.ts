@@ -6,12 +6,13 @@ import {
 } from '../../lib/mixer-status';
 import { SupervisedChild } from '../shared/child';
 import { SupervisorConfig } from '../shared/config';
-import { freeUdpPort } from '../shared/datagram';
 import { Ingest } from '../shared/ingest';
 import { log } from '../shared/log';
 import { makeRedactor } from '../shared/redact';
+import { SecretFiles } from '../shared/secrets';
 import { compositorArgs } from './compositor';
 import { MixerConfig } from './config';
+import { UdpForward, freeUdpPort } from './loopback';
 import { LocalSink } from './sink';
 import { Uplink } from './uplink';
 
@@ -23,8 +24,12 @@ const FEED_STEADY_MS = 1500;
 class Input {
   readonly ingest: Ingest;
   bitrateBps = 0;
+  bytesIn = 0;
+  lastPacketAt = 0;
   private lastBytes = 0;
   firstSeenAt = 0;
+  private readonly secrets: SecretFiles;
+  private readonly forward = new UdpForward();
 
   constructor(
     readonly port: number,
@@ -40,35 +45,44 @@ class Input {
       latencyMs: cfg.latencyMs,
       peerIdleTimeoutMs: cfg.peerIdleTimeoutMs,
       passphrase: cfg.passphrase,
+      statusToken: cfg.statusToken ?? '',
       healthPort: cfg.healthPort,
       slideFit: 'crop',
       outputWidth: cfg.width,
       outputHeight: cfg.height,
     };
-    this.ingest = new Ingest(
-      shared,
-      redact,
-      () => [{ port: target, delivered: () => {} }],
-      () => {},
-    );
+    this.secrets = new SecretFiles(shared);
+    const onData = (chunk: Buffer): void => {
+      this.bytesIn += chunk.length;
+      this.lastPacketAt = Date.now();
+      const to = target();
+      if (to !== undefined) this.forward.send(chunk, to);
+    };
+    this.ingest = new Ingest(this.secrets, redact, onData, () => {});
+  }
+
+  async stop(): Promise<void> {
+    await this.ingest.child.stop();
+    this.forward.close();
+    this.secrets.remove();
   }
 
   fresh(now: number): boolean {
-    return now - this.ingest.tap.lastPacketAt < FEED_GONE_MS;
+    return now - this.lastPacketAt < FEED_GONE_MS;
   }
 
   sample(): void {
-    const bytes = this.ingest.tap.bytesIn;
+    const bytes = this.bytesIn;
     this.bitrateBps = (bytes - this.lastBytes) * 8;
     this.lastBytes = bytes;
   }
 
   status(now: number): MixerInputStatus {
-    const at = this.ingest.tap.lastPacketAt;
+    const at = this.lastPacketAt;
     return {
       port: this.port,
       connected: this.ingest.connected,
-      bytes: this.ingest.tap.bytesIn,
+      bytes: this.bytesIn,
       bitrateBps: this.bitrateBps,
       lastPacketAgeMs: at ? now - at : null,
       reconnects: Math.max(this.ingest.connections - 1, 0),
@@ -131,7 +145,7 @@ export class Mixer {
 
   async start(): Promise<void> {
     await Promise.all([this.flv.open(), this.progress.open()]);
-    await Promise.all([this.program.ingest.start(), this.slides.ingest.start()]);
+    await Promise.all([this.program.ingest.child.start(), this.slides.ingest.child.start()]);
     this.timer = setInterval(() => this.tick(), 500);
     log('info', 'started', {
       event: this.cfg.eventName,
@@ -146,11 +160,7 @@ export class Mixer {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.uplink.close();
-    await Promise.all([
-      this.compositor?.stop(),
-      this.program.ingest.stop(),
-      this.slides.ingest.stop(),
-    ]);
+    await Promise.all([this.compositor?.stop(), this.program.stop(), this.slides.stop()]);
     this.flv.close();
     this.progress.close();
   }

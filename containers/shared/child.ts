@@ -8,6 +8,8 @@ export interface ChildSpec {
   /** Label for logs and status; never the command line. */
   readonly name: string;
   readonly command: string;
+  /** Runs before every (re)start, e.g. to pick fresh internal ports. */
+  readonly prepare?: () => Promise<void>;
   readonly args: () => string[];
   readonly redact: (line: string) => string;
   /** Each output line (redacted, without ffmpeg's level tag) for state tracking. */
@@ -56,7 +58,9 @@ export class SupervisedChild {
     return this.running || this.failuresInARow < 4;
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    if (this.stopping || this.proc) return;
+    await this.spec.prepare?.();
     if (this.stopping || this.proc) return;
     // detached: a process group of its own, so stop() reaches anything the child forks too.
     const proc = spawn(
@@ -131,7 +135,7 @@ export class SupervisedChild {
       signal: signal ?? undefined,
       delayMs: delay,
     });
-    this.timer = setTimeout(() => this.start(), delay);
+    this.timer = setTimeout(() => void this.start(), delay);
   }
 }
 

@@ -62,10 +62,10 @@ export class Engine {
   }
 
   start(): void {
-    this.transcoder?.start();
+    void this.transcoder?.start();
     // The splitter's outputs copy whatever comes; the relay's wait for the feed's audio layout.
     if (this.transcoder) for (const o of this.outputs) o.feedLayout(undefined);
-    this.ingest.child.start();
+    void this.ingest.child.start();
     this.sampler = setInterval(() => this.sample(), 1000);
     log('info', 'started', {
       feed: this.cfg.feed,
@@ -106,6 +106,7 @@ export class Engine {
         bitrateBps: this.bitrate.bps,
         lastPacketAgeMs: last ? Date.now() - last : null,
         reconnects: Math.max(this.ingest.connections - 1, 0),
+        rejectedCallers: this.ingest.rejections,
         audioStreams: this.ingest.layout?.length ?? null,
       },
       outputs: this.outputs.map((o) => o.status()),

@@ -11,6 +11,7 @@ export class Ingest {
   readonly child: SupervisedChild;
   connected = false;
   connections = 0;
+  rejections = 0;
   layout?: AudioLayout;
 
   constructor(
@@ -31,7 +32,11 @@ export class Ingest {
       args: () => ingestArgs(secrets),
       redact,
       onData,
-      onLine: (line) => reader.line(line),
+      onLine: (line) => {
+        reader.line(line);
+        // libsrt's own log line, once per refused handshake (wrong or missing passphrase).
+        if (line.includes('rsp(REJECT)')) this.rejections += 1;
+      },
       onExit: () => {
         this.connected = false;
       },

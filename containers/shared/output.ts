@@ -70,7 +70,7 @@ export class Output implements Sink {
   feedLayout(layout: AudioLayout | undefined): void {
     if (this.out.audio && layout) this.plan = audioPlan(this.out.audio, layout);
     if (this.child.running) this.child.recycle();
-    else this.child.start();
+    else void this.child.start();
   }
 
   writable(): Writable | undefined {

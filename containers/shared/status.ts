@@ -14,6 +14,8 @@ export interface EngineStatus {
     readonly bitrateBps: number;
     readonly lastPacketAgeMs: number | null;
     readonly reconnects: number;
+    /** Callers refused at the SRT handshake (wrong or missing passphrase). */
+    readonly rejectedCallers: number;
     /** Audio streams in the venue's feed; null before the first session. */
     readonly audioStreams: number | null;
   };

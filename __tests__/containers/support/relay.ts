@@ -30,6 +30,7 @@ export interface StatusJson {
     bytes: number;
     bitrateBps: number;
     reconnects: number;
+    rejectedCallers: number;
     audioStreams: number | null;
   };
   outputs: {
