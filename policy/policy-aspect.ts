@@ -1,5 +1,6 @@
 import { IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { aciPorts } from './rules/aci-ports';
 import { noAdminPortsFromInternet } from './rules/no-admin-ports-from-internet';
 import { protectedIngest } from './rules/protected-ingest';
 import { requiredTags } from './rules/required-tags';
@@ -13,6 +14,7 @@ export const STREAM_CONTROL_RULES: readonly PolicyRule[] = [
   noAdminPortsFromInternet,
   protectedIngest,
   secretsFromSensitiveInputs,
+  aciPorts,
 ];
 
 /**
