@@ -7,8 +7,10 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FeedKind, MIXER_INPUT_PORTS, outputPort } from '../lib/contract';
+import { FeedKind, MIXER_INPUT_PORTS } from '../lib/contract';
 import { MixerImage } from '../lib/event-model';
+import { buildMixerModel, MixerModel } from '../lib/mixer-model';
+import { OBS_SECRET_SLOTS, obsArgs, renderObsFiles } from '../lib/mixer-obs';
 import { EventNames } from '../lib/naming';
 import { mixerTags } from '../lib/tags';
 
@@ -22,10 +24,10 @@ export interface LanguageMixerProps {
   readonly subnetId: string;
   /** Static private address, 10.42.2.(11 + index) by the event model. */
   readonly privateIp: string;
-  /** Relay host (FQDN); this mixer pulls the program feed from its own port there. */
-  readonly programHost: string;
-  /** Slide splitter host (FQDN); likewise for the slides feed. */
-  readonly slidesHost: string;
+  /** @default "inset" - program full frame, slides at the bottom right (lib/mixer-model.ts) */
+  readonly layout?: string;
+  /** @default - YouTube's primary RTMPS ingest */
+  readonly destinationUrl?: string;
   /** Sensitive YouTube stream key variable's value (a reference, never a literal). */
   readonly streamKey: string;
   /** Sensitive SRT passphrase variable's value. */
@@ -55,8 +57,30 @@ export interface LanguageMixerProps {
 const CONFIGURE_OBS = fs.readFileSync(path.join(__dirname, 'assets', 'configure-obs.ps1'), 'utf8');
 
 /**
- * One Windows VM running OBS for one language: pulls program and slides from the relay and
- * splitter, streams to that language's YouTube channel, and shuts itself down at the event's
+ * configure-obs.ps1 with its generated block: OBS's files (base64, secret slots unfilled), the
+ * slot names, OBS's arguments and the SRT ports. Plain custom data: it holds no secret.
+ */
+export function configureObsScript(model: MixerModel): string {
+  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const files = Object.entries(renderObsFiles(model)).map(
+    ([p, text]) => `  ${q(p)} = ${q(Buffer.from(text, 'utf8').toString('base64'))}`,
+  );
+  const block = [
+    '$Files = [ordered]@{',
+    ...files,
+    '}',
+    `$SlotPassphrase = ${q(OBS_SECRET_SLOTS.passphrase)}`,
+    `$SlotStreamKey = ${q(OBS_SECRET_SLOTS.streamKey)}`,
+    // Portable mode and no updater on the VM; the rest is what the Xvfb proof runs.
+    `$ObsArguments = ${q(['--portable', '--disable-updater', ...obsArgs(model)].join(' '))}`,
+    `$SrtPorts = @(${model.inputs.programPort}, ${model.inputs.slidesPort})`,
+  ].join('\n');
+  return CONFIGURE_OBS.replace('# @@GENERATED@@', block);
+}
+
+/**
+ * One Windows VM running OBS for one language: receives program and slides from the relay and
+ * the splitter on its SRT listeners, streams to that language's YouTube channel, and shuts itself down at the event's
  * expiry if teardown never comes.
  */
 export class LanguageMixer extends Construct {
@@ -65,6 +89,7 @@ export class LanguageMixer extends Construct {
   readonly publicIp?: PublicIp;
   readonly computerName: string;
   readonly privateIp: string;
+  readonly model: MixerModel;
 
   constructor(scope: Construct, id: string, props: LanguageMixerProps) {
     super(scope, id);
@@ -73,6 +98,14 @@ export class LanguageMixer extends Construct {
     const image = props.image ?? { kind: 'marketplace' };
     this.computerName = names.computerName(index, language);
     this.privateIp = props.privateIp;
+    this.model = buildMixerModel({
+      eventName: names.slug,
+      language,
+      layout: props.layout,
+      destinationUrl: props.destinationUrl,
+      streamKey: props.streamKey,
+      srtLatencyMs: props.srtLatencyMs,
+    });
 
     if (props.publicIp) {
       this.publicIp = new PublicIp(this, 'public-ip', {
@@ -122,8 +155,8 @@ export class LanguageMixer extends Construct {
               version: 'latest',
             },
           }),
-      // The configure script travels as custom data (no secrets in it); the extension runs it.
-      customData: Buffer.from(CONFIGURE_OBS, 'utf8').toString('base64'),
+      // The configure script and OBS's files travel as custom data (no secrets in them).
+      customData: Buffer.from(configureObsScript(this.model), 'utf8').toString('base64'),
       // A Windows Update reboot in the middle of a live stream is the failure to avoid.
       patchMode: 'Manual',
       automaticUpdatesEnabled: false,
@@ -140,12 +173,7 @@ export class LanguageMixer extends Construct {
     const script = Fn.join('', [
       'New-Item -ItemType Directory -Force C:/stream-control | Out-Null; ',
       'Copy-Item C:/AzureData/CustomData.bin C:/stream-control/configure-obs.ps1 -Force; ',
-      `. C:/stream-control/configure-obs.ps1 -Language ${language} -ProgramUrl srt://`,
-      props.programHost,
-      `:${outputPort('program', index)} -SlidesUrl srt://`,
-      props.slidesHost,
-      `:${outputPort('slides', index)}`,
-      ` -LatencyMs ${props.srtLatencyMs ?? 200} -AdminUser ${adminUsername} -StreamKeyB64 `,
+      `. C:/stream-control/configure-obs.ps1 -AdminUser ${adminUsername} -StreamKeyB64 `,
       b64(props.streamKey),
       ' -PassphraseB64 ',
       b64(props.passphrase),
@@ -181,8 +209,8 @@ export class LanguageMixer extends Construct {
 
   /**
    * "host:port" the relay (program) or the splitter (slides) pushes to, for SRT_OUTPUT_TARGETS:
-   * the public IP when the VM has one (the relay and splitter run outside the VNet), else the
-   * private address.
+   * the public IP when the VM has one (the relay and the splitter run outside the VNet), else
+   * the private address.
    */
   inputAddress(feed: FeedKind): string {
     return `${this.publicIp?.ipAddress ?? this.privateIp}:${MIXER_INPUT_PORTS[feed]}`;

@@ -41,6 +41,8 @@ function mediaSource(name: string, input: string): object {
       clear_on_media_end: false,
       buffering_mb: 1,
       hw_decode: false,
+      // OBS 30+ otherwise logs every setting, the listener URL with its passphrase included.
+      log_changes: false,
     },
   };
 }

@@ -146,8 +146,6 @@ export class EventStack extends TerraformStack {
           language,
           subnetId: this.network.mixersSubnet.id,
           privateIp: event.mixerIps[index],
-          programHost: this.relay.fqdn,
-          slidesHost: this.splitter.fqdn,
           streamKey: inputs.streamKeys.get(language)!.stringValue,
           passphrase: inputs.passphrase.stringValue,
           adminUsername,

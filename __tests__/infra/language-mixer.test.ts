@@ -1,5 +1,7 @@
 import { Testing, TerraformVariable } from 'cdktf';
 import { LanguageMixer, LanguageMixerProps } from '../../constructs/language-mixer';
+import { buildMixerModel } from '../../lib/mixer-model';
+import { renderObsFiles } from '../../lib/mixer-obs';
 import { EventNames } from '../../lib/naming';
 
 const base: LanguageMixerProps = {
@@ -10,8 +12,6 @@ const base: LanguageMixerProps = {
   language: 'spanish',
   subnetId: '/subnets/mixers',
   privateIp: '10.42.2.12',
-  programHost: 'relay.example',
-  slidesHost: 'splitter.example',
   streamKey: 'replaced by a variable in synth()',
   passphrase: 'replaced by a variable in synth()',
   adminPassword: 'replaced by a variable in synth()',
@@ -88,25 +88,54 @@ describe('LanguageMixer', () => {
     expect(vm.patch_mode).toBe('Manual');
     expect(vm.automatic_updates_enabled).toBe(false);
   });
-  it('configures OBS through protected settings only, pulling its own ports', () => {
+  it('passes only the secrets and the admin user through protected settings', () => {
     expect(ext.type).toBe('CustomScriptExtension');
     expect(ext.publisher).toBe('Microsoft.Compute');
     expect(ext.settings).toBeUndefined();
     const command: string = ext.protected_settings;
     expect(command).toContain('base64encode(var.youtube_key_spanish)');
     expect(command).toContain('base64encode(var.srt_passphrase)');
-    expect(command).toContain('-Language spanish -ProgramUrl srt://');
-    expect(command).toContain('relay.example');
-    expect(command).toContain(':10002 -SlidesUrl srt://');
-    expect(command).toContain(':10102');
+    expect(command).toContain('-AdminUser streamadmin -StreamKeyB64');
     expect(command).toContain('textencodebase64(');
     expect(command).not.toMatch(/C:\\/);
   });
-  it('carries the configure script, which holds no secret, as custom data', () => {
+  it('carries the script and the rendered OBS files, which hold no secret, as custom data', () => {
     const script = Buffer.from(vm.custom_data, 'base64').toString('utf8');
     expect(script).toMatch(/param\(/);
-    expect(script).toMatch(/--startstreaming/);
-    expect(script).toContain('rtmps://a.rtmps.youtube.com');
+    expect(script).not.toContain('@@GENERATED@@');
+    expect(script).not.toContain('var.');
+    const files = [...script.matchAll(/^ {2}'([^']+)' = '([A-Za-z0-9+/=]+)'$/gm)];
+    const decoded = Object.fromEntries(
+      files.map(([, p, b64]) => [p, Buffer.from(b64, 'base64').toString('utf8')]),
+    );
+    expect(decoded).toEqual(
+      renderObsFiles(
+        buildMixerModel({ eventName: 'mix-test', language: 'spanish', streamKey: '-' }),
+      ),
+    );
+    expect(script).toContain(
+      "$ObsArguments = '--portable --disable-updater --profile spanish --collection spanish --scene Live --startstreaming --disable-shutdown-check'",
+    );
+  });
+  it('starts OBS as the admin user in its session, restarts outside the extension, keeps the password out of Winlogon', () => {
+    const script = Buffer.from(vm.custom_data, 'base64').toString('utf8');
+    expect(script).toMatch(/New-ScheduledTaskPrincipal -UserId \$AdminUser -LogonType Interactive/);
+    expect(script).toMatch(
+      /Register-ScheduledTask -TaskName 'stream-control-obs'[^\n]*\n\s*-Principal \$principal/,
+    );
+    expect(script).toMatch(/LsaStorePrivateData/);
+    expect(script).not.toMatch(/-Name DefaultPassword -Value/);
+    // The only restart is a scheduled task's, a minute after the extension has finished.
+    expect(script.match(/shutdown\.exe/g)).toHaveLength(1);
+    expect(script).toMatch(/-Execute 'shutdown\.exe'/);
+  });
+  it('gives the relay and the splitter its SRT input addresses', () => {
+    let m!: LanguageMixer;
+    Testing.synthScope((scope) => {
+      m = new LanguageMixer(scope, 'x', base);
+    });
+    expect(m.inputAddress('program')).toBe('10.42.2.12:10001');
+    expect(m.inputAddress('slides')).toBe('10.42.2.12:10002');
   });
   it('shuts itself down daily at the event expiry (UTC)', () => {
     expect(shutdown).toMatchObject({

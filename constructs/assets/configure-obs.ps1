@@ -1,11 +1,9 @@
-# Configures OBS Studio on a language mixer, unattended. Runs once from the VM's custom script
-# extension, as SYSTEM. Secrets arrive base64-encoded in the extension's protected settings so
-# no quoting in them can break out of this command line; nothing here prints them.
+# Sets up OBS Studio on a language mixer, unattended. Runs once from the VM's Custom Script
+# Extension, as LocalSystem. It decides nothing about the stream: the files it writes are
+# rendered in TypeScript (lib/mixer-obs.ts) and arrive in the generated block below; this script
+# only fills their secret slots, writes them, and arranges OBS's start-up.
+# Secrets arrive base64-encoded in the extension's protected settings; nothing here prints them.
 param(
-  [Parameter(Mandatory)] [string] $Language,
-  [Parameter(Mandatory)] [string] $ProgramUrl,
-  [Parameter(Mandatory)] [string] $SlidesUrl,
-  [Parameter(Mandatory)] [int] $LatencyMs,
   [Parameter(Mandatory)] [string] $AdminUser,
   [Parameter(Mandatory)] [string] $StreamKeyB64,
   [Parameter(Mandatory)] [string] $PassphraseB64,
@@ -13,72 +11,94 @@ param(
   [string] $ObsInstallerUrl = 'https://cdn-fastly.obsproject.com/downloads/OBS-Studio-31.0.2-Windows-Installer.exe'
 )
 $ErrorActionPreference = 'Stop'
+# Windows PowerShell 5.1 downloads many times slower while it draws a progress bar.
+$ProgressPreference = 'SilentlyContinue'
 function Decode([string] $b64) { [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($b64)) }
-$streamKey = Decode $StreamKeyB64
-$passphrase = Decode $PassphraseB64
+
+# @@GENERATED@@
 
 # 1. OBS itself: a pre-built mixer image already has it (about 3 minutes to ready, not 10).
-$obs = 'C:\Program Files\obs-studio\bin\64bit\obs64.exe'
+$obsRoot = 'C:\Program Files\obs-studio'
+$obs = Join-Path $obsRoot 'bin\64bit\obs64.exe'
 if (-not (Test-Path $obs)) {
   $installer = Join-Path $env:TEMP 'obs-installer.exe'
   Invoke-WebRequest -Uri $ObsInstallerUrl -OutFile $installer -UseBasicParsing
-  Start-Process -FilePath $installer -ArgumentList '/S' -Wait
+  $p = Start-Process -FilePath $installer -ArgumentList '/S' -Wait -PassThru
+  if ($p.ExitCode -ne 0) { throw "OBS installer exited with $($p.ExitCode)" }
 }
 
-# 2. Profile, service and scene collection under the admin user's profile.
-$userHome = "C:\Users\$AdminUser"
-$root = Join-Path $userHome 'AppData\Roaming\obs-studio\basic'
-$profileDir = Join-Path $root "profiles\$Language"
-$scenesDir = Join-Path $root 'scenes'
-New-Item -ItemType Directory -Force -Path $profileDir, $scenesDir | Out-Null
-
-# ffmpeg (inside OBS) takes SRT latency in microseconds; the relay takes milliseconds.
-$srtQuery = "mode=caller&latency=$($LatencyMs * 1000)&pbkeylen=16&passphrase=$([Uri]::EscapeDataString($passphrase))"
-function MediaSource([string] $name, [string] $url) {
-  @{ id = 'ffmpeg_source'; versioned_id = 'ffmpeg_source'; name = $name; settings = @{
-      is_local_file = $false; input = "$url`?$srtQuery"; input_format = 'mpegts'
-      reconnect_delay_sec = 2; restart_on_activate = $false; close_when_inactive = $false
-      buffering_mb = 2; hw_decode = $false } }
+# 2. Portable mode: OBS reads <install>\config\obs-studio whoever runs it, so the files exist
+# before the admin user's profile folder does (it is created at first logon, maybe renamed).
+$config = Join-Path $obsRoot 'config\obs-studio'
+New-Item -ItemType Directory -Force -Path $config | Out-Null
+Set-Content -Path (Join-Path $obsRoot 'portable_mode.txt') -Value '' -Encoding ASCII
+$streamKey = Decode $StreamKeyB64
+$passphrase = Decode $PassphraseB64
+$utf8 = New-Object Text.UTF8Encoding $false
+foreach ($entry in $Files.GetEnumerator()) {
+  $path = Join-Path $config ($entry.Key -replace '/', '\')
+  New-Item -ItemType Directory -Force -Path (Split-Path $path) | Out-Null
+  $text = (Decode $entry.Value).Replace($SlotPassphrase, $passphrase).Replace($SlotStreamKey, $streamKey)
+  [IO.File]::WriteAllText($path, $text, $utf8)
 }
-$scene = @{ id = 'scene'; versioned_id = 'scene'; name = 'Live'; settings = @{ items = @(
-      @{ name = 'Program'; id = 1; visible = $true; pos = @{ x = 0; y = 0 }; scale = @{ x = 1.0; y = 1.0 } },
-      @{ name = 'Slides'; id = 2; visible = $true; pos = @{ x = 1280; y = 720 }; scale = @{ x = 0.3333; y = 0.3333 } }
-    ) } }
-$collection = @{ name = $Language; current_scene = 'Live'; current_program_scene = 'Live'
-  scene_order = @(@{ name = 'Live' }); sources = @((MediaSource 'Program' $ProgramUrl), (MediaSource 'Slides' $SlidesUrl), $scene) }
-$collection | ConvertTo-Json -Depth 10 | Set-Content -Encoding UTF8 (Join-Path $scenesDir "$Language.json")
+# Only the user that runs OBS and SYSTEM may read the config (stream key, passphrase, logs).
+icacls $config /inheritance:r /grant:r "${AdminUser}:(OI)(CI)M" 'SYSTEM:(OI)(CI)F' | Out-Null
 
-@{ type = 'rtmp_common'; settings = @{ service = 'YouTube - RTMPS'; server = 'rtmps://a.rtmps.youtube.com:443/live2'; key = $streamKey } } |
-  ConvertTo-Json | Set-Content -Encoding UTF8 (Join-Path $profileDir 'service.json')
-@"
-[General]
-Name=$Language
-[Output]
-Mode=Simple
-[SimpleOutput]
-VBitrate=6000
-ABitrate=160
-Preset=veryfast
-[Video]
-BaseCX=1920
-BaseCY=1080
-OutputCX=1920
-OutputCY=1080
-FPSCommon=30
-"@ | Set-Content -Encoding UTF8 (Join-Path $profileDir 'basic.ini')
-# Only the admin user and SYSTEM may read the files that hold the key and passphrase.
-icacls $profileDir /inheritance:r /grant:r "${AdminUser}:(OI)(CI)F" 'SYSTEM:(OI)(CI)F' | Out-Null
-icacls $scenesDir /inheritance:r /grant:r "${AdminUser}:(OI)(CI)F" 'SYSTEM:(OI)(CI)F' | Out-Null
+# 3. The relay and the splitter push to OBS's SRT listeners.
+New-NetFirewallRule -DisplayName 'stream-control SRT inputs' -Direction Inbound -Protocol UDP `
+  -LocalPort $SrtPorts -Program $obs -Action Allow -ErrorAction SilentlyContinue | Out-Null
 
-# 3. OBS needs an interactive desktop: log the admin on at boot and start streaming at logon.
+# 4. OBS needs an interactive desktop: log the admin on at boot. The password goes into the LSA
+# secret "DefaultPassword" (what Sysinternals Autologon does), never into the Winlogon key.
+Add-Type -TypeDefinition @'
+using System;
+using System.Runtime.InteropServices;
+public static class StreamControlLsa {
+  [StructLayout(LayoutKind.Sequential)] struct UStr { public ushort Length; public ushort MaximumLength; public IntPtr Buffer; }
+  [StructLayout(LayoutKind.Sequential)] struct Attrs { public int Length; public IntPtr Root; public IntPtr Name; public uint Attributes; public IntPtr Sd; public IntPtr Qos; }
+  [DllImport("advapi32.dll")] static extern uint LsaOpenPolicy(IntPtr system, ref Attrs attrs, uint access, out IntPtr handle);
+  [DllImport("advapi32.dll")] static extern uint LsaStorePrivateData(IntPtr handle, ref UStr key, ref UStr data);
+  [DllImport("advapi32.dll")] static extern uint LsaClose(IntPtr handle);
+  [DllImport("advapi32.dll")] static extern int LsaNtStatusToWinError(uint status);
+  static UStr Str(string s) {
+    UStr u = new UStr(); u.Buffer = Marshal.StringToHGlobalUni(s);
+    u.Length = (ushort)(s.Length * 2); u.MaximumLength = (ushort)(s.Length * 2 + 2); return u;
+  }
+  public static void Store(string key, string value) {
+    Attrs a = new Attrs(); a.Length = Marshal.SizeOf(typeof(Attrs));
+    IntPtr policy;
+    uint st = LsaOpenPolicy(IntPtr.Zero, ref a, 0x000F0FFF, out policy);
+    if (st != 0) throw new System.ComponentModel.Win32Exception(LsaNtStatusToWinError(st));
+    UStr k = Str(key); UStr d = Str(value);
+    try {
+      st = LsaStorePrivateData(policy, ref k, ref d);
+      if (st != 0) throw new System.ComponentModel.Win32Exception(LsaNtStatusToWinError(st));
+    } finally { Marshal.FreeHGlobal(k.Buffer); Marshal.FreeHGlobal(d.Buffer); LsaClose(policy); }
+  }
+}
+'@
+[StreamControlLsa]::Store('DefaultPassword', (Decode $AdminPasswordB64))
 $winlogon = 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon'
 Set-ItemProperty $winlogon -Name AutoAdminLogon -Value '1'
 Set-ItemProperty $winlogon -Name DefaultUserName -Value $AdminUser
-Set-ItemProperty $winlogon -Name DefaultPassword -Value (Decode $AdminPasswordB64)
-$action = New-ScheduledTaskAction -Execute $obs -WorkingDirectory (Split-Path $obs) `
-  -Argument "--profile $Language --collection $Language --scene Live --startstreaming --disable-shutdown-check"
-$trigger = New-ScheduledTaskTrigger -AtLogOn -User $AdminUser
-Register-ScheduledTask -TaskName 'stream-control-obs' -Action $action -Trigger $trigger -RunLevel Highest -Force | Out-Null
+Set-ItemProperty $winlogon -Name DefaultDomainName -Value $env:COMPUTERNAME
+Remove-ItemProperty $winlogon -Name DefaultPassword -ErrorAction SilentlyContinue
 
-Write-Output "OBS configured for $Language; restarting to log on and start streaming"
-shutdown.exe /r /t 5 /c 'stream-control: start OBS'
+# 5. OBS starts in that user's interactive session: the task's principal is the user itself
+# (a task registered without one runs as SYSTEM in session 0, with no desktop).
+$action = New-ScheduledTaskAction -Execute $obs -WorkingDirectory (Split-Path $obs) -Argument $ObsArguments
+$trigger = New-ScheduledTaskTrigger -AtLogOn -User $AdminUser
+$principal = New-ScheduledTaskPrincipal -UserId $AdminUser -LogonType Interactive -RunLevel Highest
+$settings = New-ScheduledTaskSettingsSet -ExecutionTimeLimit ([TimeSpan]::Zero) -RestartCount 999 `
+  -RestartInterval (New-TimeSpan -Minutes 1) -AllowStartIfOnBatteries -DontStopIfGoingOnBatteries
+Register-ScheduledTask -TaskName 'stream-control-obs' -Action $action -Trigger $trigger `
+  -Principal $principal -Settings $settings -Force | Out-Null
+
+# 6. The autologon needs a restart. Never inside the extension (Microsoft: the extension does not
+# continue after it): a one-time task restarts a minute after this script has reported success.
+$reboot = New-ScheduledTaskAction -Execute 'shutdown.exe' -Argument '/r /t 0 /c "stream-control: log on and start OBS"'
+$once = New-ScheduledTaskTrigger -Once -At (Get-Date).AddMinutes(1)
+$system = New-ScheduledTaskPrincipal -UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest
+Register-ScheduledTask -TaskName 'stream-control-first-logon' -Action $reboot -Trigger $once `
+  -Principal $system -Force | Out-Null
+Write-Output 'OBS configured; restarting in one minute to log on and start streaming'
