@@ -89,7 +89,7 @@ export async function runDeploy(
       },
     );
     const ev = event!;
-    await preflight(ctx, anyRun, 'event-deploy');
+    await preflight(ctx, anyRun, 'event-deploy', ev);
     const lock = await run.phase('lock', 'Locking the event', async () =>
       acquireLock(ctx.lockDir, ev.environment, ev.slug, {
         command: 'deploy',

@@ -4,6 +4,7 @@
  * exit 7. Azure is asked only through the AzureClient seam, so tests hand it a stand-in.
  */
 import { subscriptionFrom } from './azure';
+import { EventConfig } from '../lib/event-model';
 import { Context } from './context';
 import { EngineError, toRunError } from './errors';
 import { providerProblems, providersNeeded } from './providers';
@@ -132,6 +133,21 @@ async function azureProblems(ctx: Context, target: PreflightTarget): Promise<str
 }
 
 /**
+ * Container groups pull the relay and splitter images when they start; from the platform's
+ * registry that needs its pull identity (a Basic registry has no anonymous pull). Without the
+ * platform's outputs on this machine the pull would fail minutes into the apply.
+ */
+function imageProblems(event: EventConfig): string[] {
+  const images = [event.relayImage, event.splitterImage];
+  const platformRegistry = images.find((i) => /^crstream[a-z0-9]+\.azurecr\.io\//.test(i));
+  if (event.registryPull || !platformRegistry) return [];
+  const server = platformRegistry.split('/')[0];
+  return [
+    `the relay and splitter images are in the ${event.environment} platform's registry ${server}, but this machine has no ${event.environment} platform outputs (the registry and its pull identity); fix: ./stream-control platform deploy --env ${event.environment} and scripts/acr-build.sh ${server.split('.')[0]}, or commit the platform's outputs in config/environments.json, or set relayImage and splitterImage in the event file (help/platform.md)`,
+  ];
+}
+
+/**
  * Runs every check and throws one EngineError (exit 7) listing each problem, its own line and
  * fix. Terraform's providers are checked whether or not Azure answered, so one pass shows all.
  */
@@ -139,6 +155,7 @@ export async function preflight(
   ctx: Context,
   run: RunImpl<RunResult>,
   target: PreflightTarget,
+  event?: EventConfig,
 ): Promise<void> {
   if (!ctx.preflight) {
     run.log('warn', 'pre-flight checks skipped (STREAM_CONTROL_SKIP_PREFLIGHT=1)');
@@ -152,7 +169,13 @@ export async function preflight(
       }),
       providerProblems(providersNeeded(ctx), ctx.env),
     ]);
-    const problems = [...azure, ...providers];
+    const needs = providersNeeded(ctx);
+    // Only an app that creates Azure resources pulls images (not the test fixture).
+    const images =
+      event && target === 'event-deploy' && needs.some((n) => n.source.endsWith('/azurerm'))
+        ? imageProblems(event)
+        : [];
+    const problems = [...azure, ...providers, ...images];
     if (problems.length === 0) return;
     for (const p of problems) run.log('error', `pre-flight: ${p}`);
     throw new EngineError(

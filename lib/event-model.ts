@@ -6,7 +6,8 @@
 import { Cidr, hostAt, parseCidr } from './cidr';
 import { AudioSource, DEFAULTS, MAX_AUDIO_INDEX, MAX_OUTPUTS, OutputAudio } from './contract';
 import { LanguageEntry, validateLanguages } from './event-languages';
-import { EventNames, eventSlug } from './naming';
+import { IMAGE_TAG } from './image-tag';
+import { EventNames, eventSlug, PlatformNames } from './naming';
 import {
   EnvironmentName,
   EnvironmentProfile,
@@ -70,9 +71,9 @@ export interface EventDefinition {
   readonly operatorCidrs?: readonly string[];
   /** @default - the platform profile's mixerImage ("marketplace" unless it says "gallery") */
   readonly mixerImage?: MixerImageRequest;
-  /** @default "<platform registry, else profile.imageRegistry>/srt-relay:latest" */
+  /** @default "<platform registry, else profile.imageRegistry, else the platform registry's name>/srt-relay:<IMAGE_TAG>" */
   readonly relayImage?: string;
-  /** @default "<platform registry, else profile.imageRegistry>/slide-splitter:latest" */
+  /** @default - like relayImage, "…/slide-splitter:<IMAGE_TAG>" (lib/image-tag.ts: the app's version) */
   readonly splitterImage?: string;
   /** SRT latency on every hop. @default 200 */
   readonly srtLatencyMs?: number;
@@ -231,9 +232,11 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     platform.outputs,
     problems,
   );
-  const registry = platform.outputs?.registry?.loginServer ?? profile.imageRegistry;
-  const relayImage = def?.relayImage ?? `${registry}/srt-relay:latest`;
-  const splitterImage = def?.splitterImage ?? `${registry}/slide-splitter:latest`;
+  // The platform's registry (the only one the project creates), pinned to this release's tag.
+  const registry =
+    platform.outputs?.registry?.loginServer ?? profile.imageRegistry ?? platform.registryServer;
+  const relayImage = def?.relayImage ?? `${registry}/srt-relay:${IMAGE_TAG}`;
+  const splitterImage = def?.splitterImage ?? `${registry}/slide-splitter:${IMAGE_TAG}`;
   for (const [field, value] of [
     ['relayImage', relayImage],
     ['splitterImage', splitterImage],
@@ -286,18 +289,19 @@ function resolvePlatform(
   environment: EnvironmentName,
   options: ResolveOptions,
   problems: string[],
-): { outputs?: PlatformOutputs; mixerImage: MixerImageRequest } {
+): { outputs?: PlatformOutputs; mixerImage: MixerImageRequest; registryServer: string } {
   try {
     const settings = getPlatformSettings(environment);
+    const registryServer = `${new PlatformNames(environment, settings.nameSuffix).containerRegistry}.azurecr.io`;
     const stateDir = (options.env ?? process.env).STREAM_CONTROL_STATE_DIR || undefined;
     const outputs =
       options.platform === null
         ? undefined
         : (options.platform ?? readPlatformOutputs(settings, { stateDir }));
-    return { outputs, mixerImage: { kind: settings.mixerImage } };
+    return { outputs, mixerImage: { kind: settings.mixerImage }, registryServer };
   } catch (err) {
     problems.push((err as Error).message);
-    return { mixerImage: { kind: 'marketplace' } };
+    return { mixerImage: { kind: 'marketplace' }, registryServer: 'registry.invalid' };
   }
 }
 

@@ -43,8 +43,12 @@ export interface EnvironmentProfile {
   readonly relayMemoryGiB: number;
   readonly splitterCpuCores: number;
   readonly splitterMemoryGiB: number;
-  /** Registry that holds the relay and splitter images (login server). */
-  readonly imageRegistry: string;
+  /**
+   * Registry that holds the relay and splitter images (login server).
+   * @default - the environment's platform registry (help/platform.md): its deployed login
+   * server, else the name the platform gives it (crstream<env><suffix>.azurecr.io)
+   */
+  readonly imageRegistry?: string;
   readonly stateBackend: StateBackendSettings;
 }
 

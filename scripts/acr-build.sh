@@ -4,7 +4,9 @@
 #
 #   scripts/acr-build.sh <registry-name> [tag]
 #
-# The tag defaults to the current commit. Each image is also tagged "latest".
+# The tag defaults to the app's version (package.json), the tag events deploy (lib/image-tag.ts);
+# each image is also tagged with the commit it was built from. No "latest": a moving tag makes
+# two deploys of one release pull different images.
 set -euo pipefail
 
 usage() { echo "usage: scripts/acr-build.sh <registry-name> [tag]" >&2; exit 2; }
@@ -15,7 +17,8 @@ if ! [[ "$registry" =~ ^[a-zA-Z0-9]{5,50}$ ]]; then
   exit 2
 fi
 cd "$(dirname "$0")/.."
-tag="${2:-$(git rev-parse --short=12 HEAD)}"
+tag="${2:-$(node -p "require('./package.json').version")}"
+commit="$(git rev-parse --short=12 HEAD 2>/dev/null || echo "$tag")"
 if ! [[ "$tag" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]]; then
   echo "acr-build: tag \"$tag\" is not a valid image tag" >&2
   exit 2
@@ -33,6 +36,6 @@ rm -rf "$context/containers/bench"
 for image in srt-relay slide-splitter language-mixer; do
   echo "acr-build: $registry.azurecr.io/$image:$tag"
   az acr build --registry "$registry" \
-    --image "$image:$tag" --image "$image:latest" \
+    --image "$image:$tag" --image "$image:$commit" \
     --file "$context/containers/$image/Dockerfile" "$context"
 done

@@ -51,7 +51,14 @@ export class PlatformStack extends TerraformStack {
         platformStatePath(settings.environment, path.join('..', '..', '..', 'state')),
     });
     // Shared keys are off on the state account, so the provider must use Entra ID for blobs too.
-    new AzurermProvider(this, 'azurerm', { features: [{}], storageUseAzuread: true });
+    // azurerm polls the account's data plane (queue and static-website properties) after create
+    // and on every refresh; with keys off that needs data roles the deployer does not have yet,
+    // and it fails the first apply. Nothing here needs the data plane: the container is created
+    // through ARM (storage_account_id), so the provider is told not to use it.
+    new AzurermProvider(this, 'azurerm', {
+      features: [{ storage: [{ dataPlaneAvailable: false }] }],
+      storageUseAzuread: true,
+    });
     const deployer = new DataAzurermClientConfig(this, 'deployer', {});
 
     this.resourceGroup = new ResourceGroup(this, 'resource-group', {

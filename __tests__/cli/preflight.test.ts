@@ -227,6 +227,11 @@ describe('pre-flight: the providers terraform needs', () => {
 
   it('no mirror holds azurerm and the only source does not answer: one line with the fix', async () => {
     needAzurerm();
+    box.writeEvent('offline-show', {
+      name: 'offline-show',
+      relayImage: 'ghcr.io/example/srt-relay:0.1.0',
+      splitterImage: 'ghcr.io/example/slide-splitter:0.1.0',
+    });
     const port = await closedPort();
     const rc = path.join(box.root, 'mirror-only.tfrc');
     fs.writeFileSync(
@@ -241,8 +246,8 @@ describe('pre-flight: the providers terraform needs', () => {
     expectUntouched('offline-show');
   });
 
-  it('a filesystem mirror that holds it passes, and terraform gets ARM_SUBSCRIPTION_ID from AZURE_SUBSCRIPTION_ID', async () => {
-    needAzurerm();
+  /** A filesystem mirror that holds azurerm 4.55.0 for this machine; returns its CLI config. */
+  function mirrorConfig(): string {
     const mirror = path.join(box.root, 'mirror');
     const arch = process.arch === 'x64' ? 'amd64' : process.arch;
     fs.mkdirSync(
@@ -254,6 +259,29 @@ describe('pre-flight: the providers terraform needs', () => {
       rc,
       `provider_installation {\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`,
     );
+    return rc;
+  }
+
+  it('images in the platform registry with no platform outputs here: one line, exit 7', async () => {
+    needAzurerm();
+    const r = await cli(deploy('noregistry-show'), readyAccount(), {
+      TF_CLI_CONFIG_FILE: mirrorConfig(),
+    });
+    expect(r.code).toBe(7);
+    expect(errors(r.err)).toEqual([
+      "error: the relay and splitter images are in the production platform's registry crstreamprod8cff1f.azurecr.io, but this machine has no production platform outputs (the registry and its pull identity); fix: ./stream-control platform deploy --env production and scripts/acr-build.sh crstreamprod8cff1f, or commit the platform's outputs in config/environments.json, or set relayImage and splitterImage in the event file (help/platform.md)",
+    ]);
+    expectUntouched('noregistry-show');
+  });
+
+  it('a filesystem mirror that holds it passes, and terraform gets ARM_SUBSCRIPTION_ID from AZURE_SUBSCRIPTION_ID', async () => {
+    needAzurerm();
+    const rc = mirrorConfig();
+    box.writeEvent('ready-show', {
+      name: 'ready-show',
+      relayImage: 'ghcr.io/example/srt-relay:0.1.0',
+      splitterImage: 'ghcr.io/example/slide-splitter:0.1.0',
+    });
     const recorded = path.join(box.root, 'arm-subscription.txt');
     const r = await cli(deploy('ready-show'), readyAccount(), {
       TF_CLI_CONFIG_FILE: rc,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { EventDefinition, EventValidationError, resolveEvent } from '../../lib/event-model';
 import { loadAllEvents, loadEvent } from '../../lib/event-files';
 import { FIXED_NOW, testEvent } from './helpers';
+import { IMAGE_TAG } from '../../lib/image-tag';
 
 function problemsOf(fn: () => unknown): readonly string[] {
   try {
@@ -41,9 +42,10 @@ describe('event model', () => {
     it('keeps state locally', () => {
       expect(event.stateBackend).toEqual({ kind: 'local' });
     });
-    it('pulls images from the profile registry', () => {
-      expect(event.relayImage).toBe('streamcontrol.azurecr.io/srt-relay:latest');
-      expect(event.splitterImage).toBe('streamcontrol.azurecr.io/slide-splitter:latest');
+    it("pulls images from the platform registry's name, pinned to the app's version", () => {
+      expect(IMAGE_TAG).toMatch(/^\d+\.\d+\.\d+/);
+      expect(event.relayImage).toBe(`crstreamprod8cff1f.azurecr.io/srt-relay:${IMAGE_TAG}`);
+      expect(event.splitterImage).toBe(`crstreamprod8cff1f.azurecr.io/slide-splitter:${IMAGE_TAG}`);
     });
   });
 

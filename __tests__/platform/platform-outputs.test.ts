@@ -10,6 +10,7 @@ import {
   readPlatformOutputs,
 } from '../../lib/platform-outputs';
 import { EventStack } from '../../stacks/event-stack';
+import { IMAGE_TAG } from '../../lib/image-tag';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
 const IMAGE_ID = `/subscriptions/${SUB}/resourceGroups/rg-platform-streaming-production/providers/Microsoft.Compute/galleries/gal_stream_production/images/img-mixer-win2022-obs`;
@@ -146,8 +147,8 @@ describe('events on the platform', () => {
   it('pull relay and splitter from the platform registry with its identity', () => {
     writeState(stateOutputs);
     const event = resolveEvent({ name: 'Conf 2026' }, { now, env: {}, platform: platform() });
-    expect(event.relayImage).toBe('crstreamprod8cff1f.azurecr.io/srt-relay:latest');
-    expect(event.splitterImage).toBe('crstreamprod8cff1f.azurecr.io/slide-splitter:latest');
+    expect(event.relayImage).toBe(`crstreamprod8cff1f.azurecr.io/srt-relay:${IMAGE_TAG}`);
+    expect(event.splitterImage).toBe(`crstreamprod8cff1f.azurecr.io/slide-splitter:${IMAGE_TAG}`);
     expect(event.registryPull).toEqual({
       server: 'crstreamprod8cff1f.azurecr.io',
       identityId: IDENTITY_ID,
@@ -167,9 +168,9 @@ describe('events on the platform', () => {
     expect(event.registryPull).toBeUndefined();
   });
 
-  it('fall back to the profile registry without a platform', () => {
+  it("fall back to the platform registry's name without platform outputs", () => {
     const event = resolveEvent({ name: 'Conf 2026' }, { now, env: {}, platform: null });
-    expect(event.relayImage).toBe('streamcontrol.azurecr.io/srt-relay:latest');
+    expect(event.relayImage).toBe(`crstreamprod8cff1f.azurecr.io/srt-relay:${IMAGE_TAG}`);
     expect(event.registryPull).toBeUndefined();
   });
 

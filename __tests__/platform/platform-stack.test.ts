@@ -28,6 +28,17 @@ describe('PlatformStack', () => {
     expect(doc.provider.azurerm[0].storage_use_azuread).toBe(true);
   });
 
+  it('never asks the storage data plane, which fails the first apply with shared keys off', () => {
+    const { doc } = synthPlatform();
+    expect(doc.provider.azurerm[0].features).toEqual([
+      { storage: [{ data_plane_available: false }] },
+    ]);
+    // With the data plane off, the container must be created through ARM.
+    const container = Object.values(doc.resource.azurerm_storage_container)[0];
+    expect(container.storage_account_id).toBeDefined();
+    expect(container.storage_account_name).toBeUndefined();
+  });
+
   it('puts everything in one resource group named for the platform', () => {
     const { doc } = synthPlatform();
     expect(onlyResource(doc, ResourceGroup.tfResourceType)).toMatchObject({

@@ -316,7 +316,7 @@ resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
       HEALTH_PORT              = "8080"
       OUTPUT_AUDIO             = "[{\"source\":{\"track\":1}},{\"source\":{\"track\":2}},{\"source\":{\"track\":3}}]"
     }
-    image  = "streamcontrol.azurecr.io/srt-relay:latest"
+    image  = "crstreamprod8cff1f.azurecr.io/srt-relay:0.1.0"
     memory = 4
     name   = "srt-relay"
     secure_environment_variables = {
@@ -395,7 +395,7 @@ resource "azurerm_container_group" "slide-splitter_group_E16CABAF" {
       SLIDE_FIT                = "crop"
       OUTPUT_SIZE              = "1920x1080"
     }
-    image  = "streamcontrol.azurecr.io/slide-splitter:latest"
+    image  = "crstreamprod8cff1f.azurecr.io/slide-splitter:0.1.0"
     memory = 2
     name   = "slide-splitter"
     secure_environment_variables = {
