@@ -15,16 +15,16 @@ export const HEALTH_PORT = 8080;
 
 /** HTTP paths served on HEALTH_PORT. */
 export const HEALTH_PATHS = {
-  /** 200 while every child process is up; used by the liveness probe. */
+  /** 200 while the processes are up and listening; the liveness probe. */
   live: '/healthz',
   /**
    * 200 while every process is up and listening, feed or no feed; the readiness probe. ACI
    * routes no traffic to a container that is not ready, so feed presence is in /status only.
    */
   ready: '/readyz',
-  /** JSON status: per output connected / bytes / reconnects, input bitrate, uptime. */
+  /** JSON status (Bearer STATUS_TOKEN): input, per output target / connected / audio levels. */
   status: '/status',
-  /** Prometheus text exposition. */
+  /** Prometheus text exposition (Bearer STATUS_TOKEN). */
   metrics: '/metrics',
 } as const;
 
@@ -34,26 +34,19 @@ export type FeedKind = 'program' | 'slides';
 export interface FeedContract {
   /** UDP port the venue encoder calls in to (SRT listener). */
   readonly ingestPort: number;
-  /** Mixer i (0-based, in language order) pulls this feed from outputBasePort + i + 1. */
-  readonly outputBasePort: number;
 }
 
 export const FEEDS: Readonly<Record<FeedKind, FeedContract>> = {
-  program: { ingestPort: 9998, outputBasePort: 10000 },
+  program: { ingestPort: 9998 },
   // Not 9999: ACI reserves it (container-instances FAQ, "Does the ACI service reserve ports").
-  slides: { ingestPort: 9997, outputBasePort: 10100 },
+  slides: { ingestPort: 9997 },
 };
 
-/** Most mixers one feed can serve: output ports of the two feeds must never overlap. */
-export const MAX_OUTPUTS = FEEDS.slides.outputBasePort - FEEDS.program.outputBasePort - 1;
-
-/** UDP port on which mixer `index` (0-based) pulls `feed`. */
-export function outputPort(feed: FeedKind, index: number): number {
-  if (!Number.isInteger(index) || index < 0 || index >= MAX_OUTPUTS) {
-    throw new RangeError(`mixer index ${index} is outside 0..${MAX_OUTPUTS - 1}`);
-  }
-  return FEEDS[feed].outputBasePort + index + 1;
-}
+/**
+ * Most mixers one relay or splitter serves. Push needs no port per mixer, so this is a sizing
+ * bound: each relay output costs about 2 % of a core (npm run bench:relay).
+ */
+export const MAX_OUTPUTS = 64;
 
 /**
  * Every language mixer (container or OBS VM) is an SRT listener, passphrase enforced, on these
@@ -84,9 +77,7 @@ export const ENV = {
   eventName: 'EVENT_NAME',
   /** UDP port of the SRT listener for the venue encoder. */
   ingestPort: 'SRT_INGEST_PORT',
-  /** Comma-separated UDP ports, one SRT listener per mixer, in language order. */
-  outputPorts: 'SRT_OUTPUT_PORTS',
-  /** Comma-separated labels for those outputs (language names), same order and count. */
+  /** Comma-separated labels for the outputs (language names), in SRT_OUTPUT_TARGETS order. */
   outputNames: 'SRT_OUTPUT_NAMES',
   /** SRT latency in milliseconds, on ingest and outputs. */
   latencyMs: 'SRT_LATENCY_MS',

@@ -137,6 +137,13 @@ describe('parseConfig', () => {
     expect(p[0]).toMatch(message);
   });
 
+  it('refuses more targets than one image serves', () => {
+    const targets = Array.from({ length: 65 }, (_, i) => `10.0.1.${i + 1}:10001`).join(',');
+    const names = Array.from({ length: 65 }, (_, i) => `l${i}`).join(',');
+    const p = problems({ [ENV.outputTargets]: targets, [ENV.outputNames]: names });
+    expect(p).toContainEqual(expect.stringMatching(/has 65 targets; at most 64$/));
+  });
+
   it('reports every problem at once', () => {
     expect(
       problems({ [ENV.latencyMs]: 'x', [ENV.slideFit]: 'y', [ENV.healthPort]: 'z' }),

@@ -4,6 +4,7 @@ import {
   FEEDS,
   FeedKind,
   HEALTH_PORT,
+  MAX_OUTPUTS,
   OutputAudio,
   PASSPHRASE_MAX_LENGTH,
   PASSPHRASE_MIN_LENGTH,
@@ -174,6 +175,11 @@ function parseTargets(
     } else {
       parsed.push({ host: m[1], port });
     }
+  }
+  if (list.length > MAX_OUTPUTS) {
+    problems.push(
+      `${ENV.outputTargets}="${targets.slice(0, 60)}..." has ${list.length} targets; at most ${MAX_OUTPUTS}`,
+    );
   }
   const nameList =
     names === undefined
