@@ -116,6 +116,11 @@ export class ContainerMixer extends Construct {
     return this.group.fqdn;
   }
 
+  /** The mixer's JSON status (lib/mixer-status.ts); the status token is required. */
+  get statusUrl(): string {
+    return `http://${this.fqdn}:${HEALTH_PORT}${HEALTH_PATHS.status}`;
+  }
+
   /** "host:port" the relay (program) or the splitter (slides) pushes to, for SRT_OUTPUT_TARGETS. */
   inputAddress(feed: FeedKind): string {
     return `${this.fqdn}:${MIXER_INPUT_PORTS[feed]}`;

@@ -18,6 +18,7 @@ import {
 } from './profiles';
 import { PlatformOutputs, platformBackend, readPlatformOutputs } from './platform-outputs';
 import { getPlatformSettings } from './platform-settings';
+import { MIXER_KINDS, MIXER_LAYOUTS, MixerKind, MixerLayout } from './mixer-model';
 
 export { DEFAULT_LANGUAGES } from './event-languages';
 export type { LanguageDefinition, LanguageEntry } from './event-languages';
@@ -71,6 +72,16 @@ export interface EventDefinition {
   readonly operatorCidrs?: readonly string[];
   /** @default - the platform profile's mixerImage ("marketplace" unless it says "gallery") */
   readonly mixerImage?: MixerImageRequest;
+  /**
+   * "container": a headless ffmpeg mixer per language (ACI); "obs": OBS on a Windows VM per
+   * language, for crews that want hands-on control over RDP (help/mixers.md).
+   * @default - the environment profile's "mixer", else "obs"
+   */
+  readonly mixer?: string;
+  /** Where the slides go: "inset" (program full frame) or "side-by-side". @default "inset" */
+  readonly layout?: string;
+  /** @default "<platform registry, else profile.imageRegistry>/language-mixer:<IMAGE_TAG>" */
+  readonly languageMixerImage?: string;
   /** @default "<platform registry, else profile.imageRegistry, else the platform registry's name>/srt-relay:<IMAGE_TAG>" */
   readonly relayImage?: string;
   /** @default - like relayImage, "…/slide-splitter:<IMAGE_TAG>" (lib/image-tag.ts: the app's version) */
@@ -101,6 +112,9 @@ export interface EventConfig {
   readonly ingestCidrs: readonly string[];
   readonly operatorCidrs: readonly string[];
   readonly mixerImage: MixerImage;
+  readonly mixer: MixerKind;
+  readonly layout: MixerLayout;
+  readonly languageMixerImage: string;
   readonly relayImage: string;
   readonly splitterImage: string;
   readonly srtLatencyMs: number;
@@ -155,6 +169,9 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     'ingestCidrs',
     'operatorCidrs',
     'mixerImage',
+    'mixer',
+    'layout',
+    'languageMixerImage',
     'relayImage',
     'splitterImage',
     'srtLatencyMs',
@@ -207,6 +224,14 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
       `srtLatencyMs ${JSON.stringify(srtLatencyMs)} must be a whole number of milliseconds from 20 to 8000`,
     );
   }
+  const mixer = def?.mixer ?? profile.mixer ?? 'obs';
+  if (!(MIXER_KINDS as readonly unknown[]).includes(mixer)) {
+    problems.push(`mixer ${JSON.stringify(mixer)} must be one of ${MIXER_KINDS.join(', ')}`);
+  }
+  const layout = def?.layout ?? 'inset';
+  if (!(MIXER_LAYOUTS as readonly unknown[]).includes(layout)) {
+    problems.push(`layout ${JSON.stringify(layout)} must be one of ${MIXER_LAYOUTS.join(', ')}`);
+  }
   const slideFit = def?.slideFit ?? DEFAULTS.slideFit;
   if (slideFit !== 'crop' && slideFit !== 'letterbox') {
     problems.push(`slideFit ${JSON.stringify(slideFit)} must be "crop" or "letterbox"`);
@@ -237,9 +262,11 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     platform.outputs?.registry?.loginServer ?? profile.imageRegistry ?? platform.registryServer;
   const relayImage = def?.relayImage ?? `${registry}/srt-relay:${IMAGE_TAG}`;
   const splitterImage = def?.splitterImage ?? `${registry}/slide-splitter:${IMAGE_TAG}`;
+  const languageMixerImage = def?.languageMixerImage ?? `${registry}/language-mixer:${IMAGE_TAG}`;
   for (const [field, value] of [
     ['relayImage', relayImage],
     ['splitterImage', splitterImage],
+    ['languageMixerImage', languageMixerImage],
   ] as const) {
     if (typeof value !== 'string' || !IMAGE_REF_PATTERN.test(value)) {
       problems.push(
@@ -274,13 +301,21 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     ingestCidrs,
     operatorCidrs,
     mixerImage,
+    mixer: mixer as MixerKind,
+    layout: layout as MixerLayout,
+    languageMixerImage,
     relayImage,
     splitterImage,
     srtLatencyMs,
     slideFit: slideFit as 'crop' | 'letterbox',
     stateBackend,
     mixerIps: languages.map((_, i) => hostAt(mixerSubnet as Cidr, FIRST_MIXER_HOST + i)),
-    registryPull: registryPullFor([relayImage, splitterImage], platform.outputs),
+    registryPull: registryPullFor(
+      mixer === 'container'
+        ? [relayImage, splitterImage, languageMixerImage]
+        : [relayImage, splitterImage],
+      platform.outputs,
+    ),
   };
 }
 

@@ -240,6 +240,28 @@ export class EventNames {
     return azureName('dnsLabel', [role, this.slug.slice(0, 40), unique]);
   }
 
+  /** The container mixer of one language (the position keeps names unique when truncated). */
+  mixerContainerGroup(index: number, language: string): string {
+    return azureName('containerGroup', [
+      'mx',
+      String(index + 1),
+      language,
+      this.slug,
+      this.environment,
+    ]);
+  }
+
+  /** Public DNS label of a language's container mixer; the relay and splitter push to it. */
+  mixerDnsLabel(index: number, language: string): string {
+    const unique = shortHash(`${this.slug}/${this.environment}/mixer/${language}`);
+    return azureName('dnsLabel', [
+      `mx${index + 1}`,
+      language.slice(0, 20),
+      this.slug.slice(0, 20),
+      unique,
+    ]);
+  }
+
   /**
    * Windows computer name: "mx" + two-digit position + language. NetBIOS allows 15 characters
    * and never all digits; the position keeps names unique within the event.

@@ -39,6 +39,8 @@ export interface EnvironmentProfile {
   readonly containersSubnet: string;
   readonly mixersSubnet: string;
   readonly mixerVmSize: string;
+  /** Mixer kind for events that do not choose one ("container" | "obs"). @default "obs" */
+  readonly mixer?: string;
   readonly relayCpuCores: number;
   readonly relayMemoryGiB: number;
   readonly splitterCpuCores: number;

@@ -5,6 +5,7 @@ import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Annotations, Aspects, Lazy, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { EventNetwork } from '../constructs/event-network';
+import { ContainerMixer } from '../constructs/container-mixer';
 import { LanguageMixer } from '../constructs/language-mixer';
 import { SlideSplitter } from '../constructs/slide-splitter';
 import { RegistryPull } from '../constructs/srt-container-group';
@@ -40,7 +41,8 @@ export class EventStack extends TerraformStack {
   readonly relay: SrtRelay;
   readonly splitter: SlideSplitter;
   readonly network: EventNetwork;
-  readonly mixers: readonly LanguageMixer[];
+  /** One per language, in order: OBS VMs or container mixers, as the event's "mixer" says. */
+  readonly mixers: readonly (LanguageMixer | ContainerMixer)[];
 
   constructor(scope: Construct, props: EventStackProps) {
     const { event } = props;
@@ -137,25 +139,41 @@ export class EventStack extends TerraformStack {
 
     // Ids use the validated language name, not its position: reordering languages must not
     // replace a running mixer.
-    this.mixers = event.languages.map(
-      (language, index) =>
-        new LanguageMixer(this, `mixer-${language}`, {
-          ...base,
-          names,
-          index,
-          language,
-          subnetId: this.network.mixersSubnet.id,
-          privateIp: event.mixerIps[index],
-          streamKey: inputs.streamKeys.get(language)!.stringValue,
-          passphrase: inputs.passphrase.stringValue,
-          adminUsername,
-          adminPassword: password.result,
-          shutdownTimeUtc: autoShutdown,
-          vmSize: profile.mixerVmSize,
-          image: event.mixerImage,
-          srtLatencyMs: event.srtLatencyMs,
-          publicIp: true,
-        }),
+    this.mixers = event.languages.map((language, index) =>
+      event.mixer === 'container'
+        ? new ContainerMixer(this, `container-mixer-${language}`, {
+            ...base,
+            name: names.mixerContainerGroup(index, language),
+            dnsNameLabel: names.mixerDnsLabel(index, language),
+            image: event.languageMixerImage,
+            eventSlug: event.slug,
+            language,
+            layout: event.layout,
+            streamKey: inputs.streamKeys.get(language)!.stringValue,
+            passphrase: inputs.passphrase.stringValue,
+            statusToken: statusToken.result,
+            srtLatencyMs: event.srtLatencyMs,
+            expiresAt: event.expiresAt,
+            registryPull: props.registryPull,
+          })
+        : new LanguageMixer(this, `mixer-${language}`, {
+            ...base,
+            names,
+            index,
+            language,
+            subnetId: this.network.mixersSubnet.id,
+            privateIp: event.mixerIps[index],
+            streamKey: inputs.streamKeys.get(language)!.stringValue,
+            passphrase: inputs.passphrase.stringValue,
+            adminUsername,
+            adminPassword: password.result,
+            shutdownTimeUtc: autoShutdown,
+            vmSize: profile.mixerVmSize,
+            image: event.mixerImage,
+            srtLatencyMs: event.srtLatencyMs,
+            layout: event.layout,
+            publicIp: true,
+          }),
     );
 
     this.addOutputs(group, adminUsername, password, statusToken);
@@ -201,14 +219,25 @@ export class EventStack extends TerraformStack {
     );
     out(
       EVENT_OUTPUTS.mixers,
-      this.mixers.map((m, i) => ({
-        language: this.event.languages[i],
-        computer_name: m.computerName,
-        private_ip: m.privateIp,
-        public_ip: m.publicIp?.ipAddress ?? '',
-        // RDP only where the NSG admits operators; the public IP also takes the pushed feeds.
-        rdp: this.event.operatorCidrs.length > 0 ? (m.rdpTarget ?? '') : '',
-      })),
+      this.mixers.map((m, i) =>
+        m instanceof ContainerMixer
+          ? {
+              language: this.event.languages[i],
+              computer_name: '',
+              private_ip: '',
+              public_ip: m.fqdn,
+              rdp: '',
+              status_url: m.statusUrl,
+            }
+          : {
+              language: this.event.languages[i],
+              computer_name: m.computerName,
+              private_ip: m.privateIp,
+              public_ip: m.publicIp?.ipAddress ?? '',
+              // RDP only where the NSG admits operators; the public IP also takes the feeds.
+              rdp: this.event.operatorCidrs.length > 0 ? (m.rdpTarget ?? '') : '',
+            },
+      ),
       'One entry per language mixer, in language order.',
     );
     out(EVENT_OUTPUTS.mixerAdminUsername, adminUsername, 'RDP user on every mixer.');
