@@ -135,7 +135,13 @@ export class Mixer {
       this.redact,
       running(() => (this.picture === 'composite' ? this.ports.slidesIn : 0)),
     );
-    this.uplink = new Uplink(cfg.destination, (m) => this.error(m));
+    this.uplink = new Uplink(
+      cfg.destination,
+      (m) => this.error(m),
+      () => {
+        if (this.switchTo) this.applyPicture(this.switchTo);
+      },
+    );
     this.flv = new LocalSink(
       (d) => this.uplink.push(d),
       () => this.uplink.newStream(),
@@ -166,6 +172,9 @@ export class Mixer {
   }
 
   private ticks = 0;
+  /** A picture change waiting for the next keyframe (or switchBy at the latest). */
+  private switchTo?: MixerPicture;
+  private switchBy = 0;
 
   private tick(): void {
     const now = Date.now();
@@ -188,6 +197,24 @@ export class Mixer {
       want = 'composite';
     } else want = 'program-only';
     if (want === 'composite' && !steady(this.program) && this.picture === 'waiting') return;
+    if (want === this.picture) {
+      this.switchTo = undefined;
+      return;
+    }
+    // A running compositor is cut right after a keyframe, so the GOP around the switch stays
+    // within the keyframe interval; without a keyframe in time, it is cut anyway.
+    if (this.compositor?.running && want !== 'waiting') {
+      if (this.switchTo !== want) {
+        this.switchTo = want;
+        this.switchBy = now + this.cfg.keyframeSeconds * 1000 + 500;
+      }
+      if (now < this.switchBy) return;
+    }
+    this.applyPicture(want);
+  }
+
+  private applyPicture(want: MixerPicture): void {
+    this.switchTo = undefined;
     if (want === this.picture) return;
     log('info', 'picture', { from: this.picture, to: want });
     this.picture = want;

@@ -17,6 +17,7 @@ export class Uplink {
   lastError: string | null = null;
   private connecting = false;
   private base = 0;
+  private rebase = false;
   private lastTs = 0;
   private headers = new Map<string, FlvTag>();
   private waitKeyframe = true;
@@ -26,11 +27,13 @@ export class Uplink {
   constructor(
     private readonly target: RtmpTarget,
     private readonly onError: (message: string) => void,
+    /** Called as each keyframe passes: a layout switch cut there keeps the GOP at 2 s. */
+    private readonly onKeyframe: () => void = () => undefined,
   ) {}
 
   /** A new FLV stream begins (the compositor (re)started). */
   newStream(): void {
-    this.base = this.lastTs + 40;
+    this.rebase = true;
     this.headers.clear();
     this.reader = new FlvReader((t) => this.onTag(t));
   }
@@ -53,7 +56,13 @@ export class Uplink {
   }
 
   private onTag(tag: FlvTag): void {
-    const ts = this.base + tag.timestamp;
+    if (this.rebase && (tag.type === 8 || tag.type === 9)) {
+      // The new run's first media tag follows the previous run's last one by about a frame,
+      // whatever timestamp ffmpeg started this run at.
+      this.base = this.lastTs + 33 - tag.timestamp;
+      this.rebase = false;
+    }
+    const ts = Math.max(this.base + tag.timestamp, 0);
     this.lastTs = Math.max(this.lastTs, ts);
     if (tag.type === 18 || isSequenceHeader(tag)) this.headers.set(String(tag.type), tag);
     const p = this.publisher;
@@ -68,6 +77,7 @@ export class Uplink {
     if (tag.type === 18) return p.sendMetadata(tag.data);
     if (tag.type !== 8 && tag.type !== 9) return;
     // After (re)connecting, video starts at a keyframe so the first GOP decodes.
+    if (isKeyframe(tag)) this.onKeyframe();
     if (tag.type === 9 && this.waitKeyframe) {
       if (!isKeyframe(tag)) return;
       this.waitKeyframe = false;

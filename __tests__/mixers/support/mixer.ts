@@ -97,12 +97,19 @@ export function pushProgram(uri: string, toneHz: number, seconds: number): Child
   ]);
 }
 
-/** Slides as the splitter sends them: 1920x1080 H.264, no audio; white, one black bar. */
-export const SLIDE_PATTERN = 'color=white:size=1920x1080:rate=5';
-export function pushSlides(uri: string, seconds: number): ChildProcess {
+/**
+ * Slides: white, H.264, no audio. 1920x1080 is what the splitter sends a mixer; 3840x1080 is
+ * what the venue sends the splitter, with a red left quarter that the splitter's centre crop
+ * removes.
+ */
+export function pushSlides(uri: string, seconds: number, size = '1920x1080'): ChildProcess {
+  const pattern =
+    size === '3840x1080'
+      ? 'color=white:size=3840x1080:rate=5,drawbox=x=0:y=0:w=960:h=1080:color=red:t=fill'
+      : `color=white:size=${size}:rate=5`;
   return launch('nice', [
     ...['ffmpeg', '-hide_banner', '-nostdin', '-loglevel', 'error', '-re'],
-    ...['-f', 'lavfi', '-i', SLIDE_PATTERN, '-t', String(seconds)],
+    ...['-f', 'lavfi', '-i', pattern, '-t', String(seconds)],
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '5', '-pix_fmt', 'yuv420p'],
     ...['-f', 'mpegts', uri],
   ]);

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENV } from '../../lib/contract';
+import { layoutRects } from '../../lib/mixer-model';
+import { MixerStatus } from '../../lib/mixer-status';
+import { callerUri, freeTcpPort } from '../containers/support/media';
+import { exited, killAll, waitFor } from '../containers/support/procs';
+import { RunningRelay, startRelay } from '../containers/support/relay';
+import { startVenue, TONES_HZ } from '../containers/support/venue';
+import { resourcesOf, synthEventStack } from '../infra/helpers';
+import { grayFrame, keyframeIntervals, regionMean, streamInfo, toneHz } from './support/analyze';
+import { pushSlides, RunningMixer, startContainerMixer, startRtmpReceiver } from './support/mixer';
+
+const PASS = 'e2e-passphrase-91c3';
+const TOKEN = 'e2e-status-token-5b';
+const LANGUAGES = ['original', 'spanish', 'french'];
+const key = (language: string): string => `key-${language}-e2e`;
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mixers-e2e-'));
+});
+afterAll(async () => {
+  await killAll();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Env = Record<string, string>;
+/** Plain variables as synthesized, minus those that name where things listen (rewritten). */
+const without = (env: Env, ...names: string[]): Env =>
+  Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k)));
+
+describe('end to end, container mixers: venue -> relay + splitter -> mixers -> RTMP', () => {
+  it('each language reaches its own RTMP listener with its tone, YouTube settings and the slides', async () => {
+    const { doc } = synthEventStack({ mixer: 'container', languages: LANGUAGES });
+    const groups = resourcesOf(doc, 'azurerm_container_group');
+    const env = (name: string, language?: string): Env =>
+      groups.find(
+        (g) =>
+          g.container[0].name === name &&
+          (!language || g.container[0].environment_variables[ENV.mixerLanguage] === language),
+      ).container[0].environment_variables;
+
+    const files = LANGUAGES.map((l) => join(dir, `${l}.flv`));
+    const receivers: ReturnType<typeof startRtmpReceiver>[] = [];
+    const mixers: RunningMixer[] = [];
+    for (const [i, language] of LANGUAGES.entries()) {
+      const rtmpPort = await freeTcpPort();
+      receivers.push(startRtmpReceiver(rtmpPort, key(language), files[i], 12));
+      mixers.push(
+        await startContainerMixer({
+          // EXPIRES_AT is the test event's (in the past); HEALTH_PORT and RTMP_URL listen here.
+          ...without(env('language-mixer', language), ENV.healthPort, ENV.expiresAt),
+          [ENV.destinationUrl]: `rtmp://127.0.0.1:${rtmpPort}/live`,
+          [ENV.streamKey]: key(language),
+          [ENV.passphrase]: PASS,
+          [ENV.statusToken]: TOKEN,
+          [ENV.latencyMs]: '120',
+          // YouTube's settings stay; only x264's effort is lowered for a shared 2-core machine.
+          [ENV.x264Preset]: 'ultrafast',
+        }),
+      );
+    }
+    const feed = (name: 'srt-relay' | 'slide-splitter', port: (m: RunningMixer) => number) =>
+      startRelay(name, 3, {
+        ...without(env(name), ENV.ingestPort, ENV.healthPort, ENV.outputTargets),
+        [ENV.outputTargets]: mixers.map((m) => `127.0.0.1:${port(m)}`).join(','),
+        [ENV.passphrase]: PASS,
+        [ENV.latencyMs]: '120',
+      });
+    const relay: RunningRelay = await feed('srt-relay', (m) => m.programPort);
+    const splitter: RunningRelay = await feed('slide-splitter', (m) => m.slidesPort);
+    startVenue(callerUri(relay.ingestPort, 120, PASS), 'tracks');
+    pushSlides(callerUri(splitter.ingestPort, 120, PASS), 40, '3840x1080');
+
+    const status = async (m: RunningMixer): Promise<MixerStatus> =>
+      JSON.parse((await m.get('/status', TOKEN)).body) as MixerStatus;
+    for (const m of mixers) {
+      await waitFor(
+        'on air with slides',
+        async () => {
+          const s = await status(m);
+          return s.onAir && s.picture === 'composite';
+        },
+        40000,
+      );
+    }
+    expect(await Promise.all(receivers.map(exited))).toEqual([0, 0, 0]);
+
+    const { slides } = layoutRects('inset', 1920, 1080);
+    for (const [i, file] of files.entries()) {
+      const info = await streamInfo(file);
+      expect(info).toMatchObject({ width: 1920, height: 1080, sampleRate: 48000, channels: 2 });
+      expect(Math.abs((await toneHz(file, 2, 4)) - TONES_HZ[i])).toBeLessThan(10);
+      expect(Math.max(...(await keyframeIntervals(file)))).toBeLessThanOrEqual(2.01);
+      const px = await grayFrame(file, 0.5, 1920, 1080);
+      expect(regionMean(px, slides)).toBeGreaterThan(230);
+      expect(regionMean(px, { x: 100, y: 100, width: 800, height: 400 })).toBeLessThan(200);
+    }
+  }, 180000);
+});
