@@ -4,7 +4,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
-import { FEEDS, HEALTH_PORT, MIXER_INPUT_PORTS } from '../lib/contract';
+import { HEALTH_PORT, MIXER_INPUT_PORTS } from '../lib/contract';
 import { EventNames } from '../lib/naming';
 
 export interface EventNetworkProps {
@@ -14,14 +14,13 @@ export interface EventNetworkProps {
   /** @default "10.42.0.0/16" */
   readonly addressSpace?: string;
   /**
-   * Reserved for an ingress VM or private containers; the public pull design leaves it empty.
+   * Reserved for an ingress VM or private containers; the relay and splitter are public
+   * container groups outside it, so it stays empty and its NSG admits nothing.
    * @default "10.42.1.0/24"
    */
   readonly containersSubnet?: string;
   /** @default "10.42.2.0/24" */
   readonly mixersSubnet?: string;
-  /** Venue encoders allowed to send SRT into the VNet. @default [] - no SRT rule */
-  readonly ingestCidrs?: readonly string[];
   /** Operators allowed RDP and health checks. @default [] - no rule from outside the VNet */
   readonly operatorCidrs?: readonly string[];
   /**
@@ -65,18 +64,9 @@ export class EventNetwork extends Construct {
     this.containersNsg = this.nsg('containers', this.containersSubnet);
     this.mixersNsg = this.nsg('mixers', this.mixersSubnet);
 
-    const ingest = [...(props.ingestCidrs ?? [])];
     const operators = [...(props.operatorCidrs ?? [])];
-    if (ingest.length > 0) {
-      this.rule(
-        this.containersNsg,
-        'allow-srt-ingest',
-        100,
-        'Udp',
-        [String(FEEDS.program.ingestPort), String(FEEDS.slides.ingestPort)],
-        ingest,
-      );
-    }
+    // The containers subnet gets no allow rule: nothing runs in it, and a rule there would
+    // only look like protection (the public container groups have no NSG at all).
     // Mixers listen; the relay and the splitter call them (push delivery). The passphrase,
     // enforced on the listener, keeps anyone else in the source range out.
     this.rule(
@@ -89,30 +79,25 @@ export class EventNetwork extends Construct {
     );
     // Health from inside the VNet always, from operators only when declared. Azure takes a
     // service tag only in the single-prefix field, so the VNet rule stands on its own.
-    for (const [nsg, role] of [
-      [this.containersNsg, 'containers'],
-      [this.mixersNsg, 'mixers'],
-    ] as const) {
+    this.rule(
+      this.mixersNsg,
+      'allow-health-vnet',
+      110,
+      'Tcp',
+      [String(HEALTH_PORT)],
+      'VirtualNetwork',
+      'mixers-health-vnet',
+    );
+    if (operators.length > 0) {
       this.rule(
-        nsg,
-        'allow-health-vnet',
-        110,
+        this.mixersNsg,
+        'allow-health-operators',
+        111,
         'Tcp',
         [String(HEALTH_PORT)],
-        'VirtualNetwork',
-        `${role}-health-vnet`,
+        operators,
+        'mixers-health-operators',
       );
-      if (operators.length > 0) {
-        this.rule(
-          nsg,
-          'allow-health-operators',
-          111,
-          'Tcp',
-          [String(HEALTH_PORT)],
-          operators,
-          `${role}-health-operators`,
-        );
-      }
     }
     if (operators.length > 0) {
       this.rule(this.mixersNsg, 'allow-rdp', 120, 'Tcp', [String(RDP_PORT)], operators);

@@ -66,8 +66,6 @@ export interface EventDefinition {
   readonly floor?: AudioSource;
   /** Hours until the event's resources count as expired. @default 24 */
   readonly ttlHours?: number;
-  /** Venue encoder addresses allowed to send SRT. @default [] - passphrase-only ingest */
-  readonly ingestCidrs?: readonly string[];
   /** Operator addresses allowed RDP and health. @default [] - no RDP from outside the VNet */
   readonly operatorCidrs?: readonly string[];
   /** @default - the platform profile's mixerImage ("marketplace" unless it says "gallery") */
@@ -109,7 +107,6 @@ export interface EventConfig {
   readonly ttlHours: number;
   readonly createdAt: Date;
   readonly expiresAt: Date;
-  readonly ingestCidrs: readonly string[];
   readonly operatorCidrs: readonly string[];
   readonly mixerImage: MixerImage;
   readonly mixer: MixerKind;
@@ -135,6 +132,13 @@ export class EventValidationError extends Error {
     this.name = 'EventValidationError';
   }
 }
+
+/**
+ * ingestCidrs was an NSG rule on a subnet with no container in it: ACI's public IPs have no
+ * NSG, so it filtered nothing. Refused rather than ignored, so no one believes it protects.
+ */
+export const INGEST_CIDRS_GONE =
+  'ingestCidrs is no longer a setting: the relay and the splitter are public container groups, which have no NSG, so an address list there filters nothing; the SRT passphrase with enforced encryption is what keeps other senders out (help/ingest.md). Remove "ingestCidrs" from the event file';
 
 export const DEFAULT_TTL_HOURS = 24;
 export const MAX_TTL_HOURS = 168;
@@ -166,7 +170,6 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     'languages',
     'floor',
     'ttlHours',
-    'ingestCidrs',
     'operatorCidrs',
     'mixerImage',
     'mixer',
@@ -180,6 +183,10 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     '$comment',
   ]);
   for (const key of Object.keys(def ?? {})) {
+    if (key === 'ingestCidrs') {
+      problems.push(INGEST_CIDRS_GONE);
+      continue;
+    }
     if (!known.has(key))
       problems.push(
         `field "${key}" is not an event setting (known: ${[...known].filter((k) => k !== '$comment').join(', ')})`,
@@ -238,12 +245,6 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
   }
 
   const vnet = parseCidr(profile.addressSpace);
-  const ingestCidrs = validateAllowList(
-    'ingestCidrs',
-    def?.ingestCidrs,
-    typeof vnet === 'string' ? undefined : vnet,
-    problems,
-  );
   const operatorCidrs = validateAllowList(
     'operatorCidrs',
     def?.operatorCidrs,
@@ -298,7 +299,6 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     ttlHours,
     createdAt,
     expiresAt,
-    ingestCidrs,
     operatorCidrs,
     mixerImage,
     mixer: mixer as MixerKind,

@@ -68,7 +68,6 @@ export class EventStack extends TerraformStack {
       addressSpace: profile.addressSpace,
       containersSubnet: profile.containersSubnet,
       mixersSubnet: profile.mixersSubnet,
-      ingestCidrs: event.ingestCidrs,
       operatorCidrs: event.operatorCidrs,
       // ACI gives a container group a different, unpublished address for outbound traffic,
       // so the mixers cannot name the relay's; they admit the event region's Azure range.

@@ -35,7 +35,6 @@ describe('event model', () => {
       expect(event.expiresAt.getTime() - event.createdAt.getTime()).toBe(24 * 3600 * 1000);
     });
     it('opens no allow-list and uses the marketplace mixer image', () => {
-      expect(event.ingestCidrs).toEqual([]);
       expect(event.operatorCidrs).toEqual([]);
       expect(event.mixerImage).toEqual({ kind: 'marketplace' });
     });
@@ -95,8 +94,12 @@ describe('event model', () => {
       [{ srtLatencyMs: 5 }, /srtLatencyMs 5/],
       [{ slideFit: 'stretch' }, /slideFit "stretch" must be "crop" or "letterbox"/],
       [
-        { ingestCidrs: ['0.0.0.0/0'] },
-        /ingestCidrs entry "0.0.0.0\/0" is \/0: .* never the whole Internet/,
+        { operatorCidrs: ['0.0.0.0/0'] },
+        /operatorCidrs entry "0.0.0.0\/0" is \/0: .* never the whole Internet/,
+      ],
+      [
+        { ingestCidrs: ['203.0.113.0/24'] } as object,
+        /^ingestCidrs is no longer a setting: the relay and the splitter are public container groups, which have no NSG, so an address list there filters nothing; the SRT passphrase with enforced encryption is what keeps other senders out \(help\/ingest.md\). Remove "ingestCidrs" from the event file$/,
       ],
       [
         { operatorCidrs: ['300.1.1.1/32'] },
@@ -108,8 +111,8 @@ describe('event model', () => {
       ],
       [{ operatorCidrs: ['not-a-cidr'] }, /is not an IPv4 CIDR block/],
       [
-        { ingestCidrs: ['203.0.113.0/24', '203.0.113.128/25'] },
-        /ingestCidrs entries "203.0.113.0\/24" and "203.0.113.128\/25" overlap/,
+        { operatorCidrs: ['203.0.113.0/24', '203.0.113.128/25'] },
+        /operatorCidrs entries "203.0.113.0\/24" and "203.0.113.128\/25" overlap/,
       ],
       [{ operatorCidrs: ['10.42.5.0/24'] }, /overlaps the event network "10.42.0.0\/16"/],
       [
@@ -133,7 +136,7 @@ describe('event model', () => {
             name: 'Conf 2025!',
             environment: 'prod',
             languages: ['a', 'a'],
-            ingestCidrs: ['1.2.3.4/24'],
+            operatorCidrs: ['1.2.3.4/24'],
           },
           { now: FIXED_NOW, env: {} },
         ),

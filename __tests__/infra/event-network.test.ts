@@ -3,7 +3,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Testing } from 'cdktf';
 import { EventNetwork, EventNetworkProps } from '../../constructs/event-network';
-import { FEEDS, MIXER_INPUT_PORTS } from '../../lib/contract';
+import { MIXER_INPUT_PORTS } from '../../lib/contract';
 import { EventNames } from '../../lib/naming';
 
 const base: EventNetworkProps = {
@@ -46,20 +46,9 @@ describe('EventNetwork', () => {
     expect(json).toHaveResourceWithProperties(Subnet, { address_prefixes: ['10.50.2.0/24'] });
   });
 
-  it('allows SRT 9998 and the slides port over UDP only from the ingest CIDRs', () => {
-    const { rules } = synth({ ingestCidrs: ['203.0.113.0/24'] });
-    const srt = rules.filter((r) => r.name === 'allow-srt-ingest');
-    expect(srt).toHaveLength(1);
-    expect(srt[0]).toMatchObject({
-      direction: 'Inbound',
-      access: 'Allow',
-      destination_port_ranges: ['9998', String(FEEDS.slides.ingestPort)],
-      source_address_prefixes: ['203.0.113.0/24'],
-    });
-  });
-
-  it('creates no ingest rule when no ingest CIDR is declared', () => {
-    expect(synth().rules.filter((r) => r.name === 'allow-srt-ingest')).toHaveLength(0);
+  it('admits nothing into the containers subnet: no container runs there', () => {
+    const { rules } = synth({ operatorCidrs: ['198.51.100.0/24'] });
+    expect(rules.filter((r) => /nsg-containers/.test(r.network_security_group_name))).toEqual([]);
   });
 
   it('lets the mixers take the pushed feeds on 10001-10002/udp from the named source only', () => {
@@ -85,10 +74,11 @@ describe('EventNetwork', () => {
   it('allows health 8080 from the VNet, and from operators when declared', () => {
     const { rules } = synth({ operatorCidrs: ['198.51.100.0/24'] });
     const health = rules.filter((r) => (r.destination_port_ranges ?? []).includes('8080'));
-    expect(health.filter((r) => r.source_address_prefix === 'VirtualNetwork')).toHaveLength(2);
+    expect(health.filter((r) => r.source_address_prefix === 'VirtualNetwork')).toHaveLength(1);
     expect(
       health.filter((r) => JSON.stringify(r.source_address_prefixes) === '["198.51.100.0/24"]'),
-    ).toHaveLength(2);
+    ).toHaveLength(1);
+    expect(health.every((r) => /nsg-mixers/.test(r.network_security_group_name))).toBe(true);
     expect(synth().rules.filter((r) => r.source_address_prefixes)).toHaveLength(0);
   });
 
@@ -107,10 +97,7 @@ describe('EventNetwork', () => {
   });
 
   it('never opens a rule to the whole Internet', () => {
-    const { rules } = synth({
-      ingestCidrs: ['203.0.113.0/24'],
-      operatorCidrs: ['198.51.100.0/24'],
-    });
+    const { rules } = synth({ operatorCidrs: ['198.51.100.0/24'] });
     for (const r of rules) {
       const sources = [r.source_address_prefix, ...(r.source_address_prefixes ?? [])].filter(
         Boolean,

@@ -6,7 +6,6 @@ import { FIXED_NOW, resourcesOf, synthEventStack, testEvent } from './helpers';
 
 const example = {
   name: 'Example Conference 2026',
-  ingestCidrs: ['203.0.113.0/24'],
   operatorCidrs: ['198.51.100.0/24'],
 };
 

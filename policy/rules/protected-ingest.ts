@@ -1,28 +1,42 @@
-import { ENV } from '../../lib/contract';
-import { PolicyRule, referencedVariable, resources } from '../rule';
+import { ENV, HEALTH_PORT } from '../../lib/contract';
+import { PolicyRule, referencedVariable, resources, StackDocument } from '../rule';
+
+const GENERATED = /^\$\{random_password\.[A-Za-z0-9_-]+\.result\}$/;
+
+/** A secure value that comes from a sensitive variable or a generated password. */
+function fromSecretInput(value: unknown, document: StackDocument): boolean {
+  if (typeof value === 'string' && GENERATED.test(value)) return true;
+  const variable = referencedVariable(value);
+  return variable !== undefined && document.variable?.[variable]?.sensitive === true;
+}
 
 /**
- * A public container group has no NSG, so anyone can reach its SRT ports: each one must
- * enforce a passphrase that comes from a sensitive variable. NSG rules that admit SRT must
- * name their sources.
+ * A public container group has no NSG, so anyone on the Internet reaches its ports: its SRT
+ * listeners must enforce a passphrase from a sensitive variable, and its status port must
+ * carry a status token (a secret input) so /status and /metrics answer only with it. NSG rules
+ * that admit UDP (the mixers' feed listeners) must name their sources.
  */
 export const protectedIngest: PolicyRule = {
   id: 'SC-INGEST',
-  description: 'SRT ingest is allowed only from declared sources or protected by a passphrase',
+  description:
+    'public SRT listeners enforce a passphrase, public status ports a token, both secret inputs; NSG UDP rules name their sources',
   check({ document }) {
     const findings: string[] = [];
     for (const r of resources(document, 'azurerm_container_group')) {
       if (String(r.config.ip_address_type ?? '').toLowerCase() !== 'public') continue;
       for (const c of (r.config.container ?? []) as Record<string, unknown>[]) {
-        const udp = ((c.ports ?? []) as Record<string, unknown>[]).some(
-          (p) => String(p.protocol).toUpperCase() === 'UDP',
-        );
-        if (!udp) continue;
+        const ports = (c.ports ?? []) as Record<string, unknown>[];
         const secure = (c.secure_environment_variables ?? {}) as Record<string, unknown>;
-        const variable = referencedVariable(secure[ENV.passphrase]);
-        if (!variable || document.variable?.[variable]?.sensitive !== true) {
+        const udp = ports.some((p) => String(p.protocol).toUpperCase() === 'UDP');
+        if (udp && !fromSecretInput(secure[ENV.passphrase], document)) {
           findings.push(
             `azurerm_container_group.${r.name} container ${c.name} exposes SRT publicly without ${ENV.passphrase} from a sensitive variable`,
+          );
+        }
+        const status = ports.some((p) => Number(p.port) === HEALTH_PORT);
+        if (status && !fromSecretInput(secure[ENV.statusToken], document)) {
+          findings.push(
+            `azurerm_container_group.${r.name} container ${c.name} serves status on ${HEALTH_PORT} publicly without ${ENV.statusToken} from a generated password or sensitive variable`,
           );
         }
       }
@@ -44,7 +58,7 @@ export const protectedIngest: PolicyRule = {
         sources.some((s) => ['*', 'internet', 'any', '0.0.0.0/0'].includes(s.toLowerCase()))
       ) {
         findings.push(
-          `azurerm_network_security_rule.${r.name} admits UDP from ${sources.join(', ') || 'nowhere named'}; list the venue's CIDRs`,
+          `azurerm_network_security_rule.${r.name} admits UDP from ${sources.join(', ') || 'nowhere named'}; name its sources (CIDRs or a regional service tag)`,
         );
       }
     }

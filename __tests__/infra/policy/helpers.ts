@@ -29,7 +29,12 @@ export const TAGS = eventTags(
   ),
 );
 
-export function srtGroup(stack: TerraformStack, secure: Record<string, string>): ContainerGroup {
+/** A public group with SRT on 9998/udp, and any extra ports, with these secure variables. */
+export function srtGroup(
+  stack: TerraformStack,
+  secure: Record<string, string>,
+  extraPorts: { port: number; protocol: string }[] = [],
+): ContainerGroup {
   return new ContainerGroup(stack, 'group', {
     name: 'g',
     resourceGroupName: 'rg',
@@ -43,7 +48,7 @@ export function srtGroup(stack: TerraformStack, secure: Record<string, string>):
         image: 'r/relay:1',
         cpu: 1,
         memory: 1,
-        ports: [{ port: 9998, protocol: 'UDP' }],
+        ports: [{ port: 9998, protocol: 'UDP' }, ...extraPorts],
         secureEnvironmentVariables: secure,
       },
     ],

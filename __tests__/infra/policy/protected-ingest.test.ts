@@ -1,4 +1,6 @@
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
+import { Password } from '@cdktf/provider-random/lib/password';
+import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { protectedIngest } from '../../../policy/rules/protected-ingest';
 import { srtGroup, synthWithRule } from './helpers';
@@ -23,7 +25,7 @@ function srtRule(
   });
 }
 
-describe('SC-INGEST: SRT only from declared sources or behind a passphrase', () => {
+describe('SC-INGEST: public SRT behind a passphrase, public status behind a token', () => {
   test('Noncompliance: public SRT without a passphrase', () => {
     expect(synthWithRule(protectedIngest, (stack) => srtGroup(stack, {}))).toThrow(
       /container relay exposes SRT publicly without SRT_PASSPHRASE/,
@@ -40,13 +42,28 @@ describe('SC-INGEST: SRT only from declared sources or behind a passphrase', () 
     const synth = synthWithRule(protectedIngest, (stack) => {
       srtRule(stack, { sourceAddressPrefix: '*' });
     });
-    expect(synth).toThrow(/admits UDP from \*; list the venue's CIDRs/);
+    expect(synth).toThrow(/admits UDP from \*; name its sources/);
+  });
+  test('Noncompliance: public status port without a token from a secret input', () => {
+    const synth = synthWithRule(protectedIngest, (stack) => {
+      const v = new TerraformVariable(stack, 'srt_passphrase', { type: 'string', sensitive: true });
+      srtGroup(stack, { SRT_PASSPHRASE: v.stringValue, STATUS_TOKEN: 'typed-in-token-123456' }, [
+        { port: 8080, protocol: 'TCP' },
+      ]);
+    });
+    expect(synth).toThrow(
+      /container relay serves status on 8080 publicly without STATUS_TOKEN from a generated password or sensitive variable/,
+    );
   });
   test('Compliance', () => {
     const synth = synthWithRule(protectedIngest, (stack) => {
       const v = new TerraformVariable(stack, 'srt_passphrase', { type: 'string', sensitive: true });
-      srtGroup(stack, { SRT_PASSPHRASE: v.stringValue });
-      srtRule(stack, { sourceAddressPrefixes: ['203.0.113.0/24'] });
+      const token = new Password(stack, 'status-token', { length: 32, special: false });
+      new RandomProvider(stack, 'random', {});
+      srtGroup(stack, { SRT_PASSPHRASE: v.stringValue, STATUS_TOKEN: token.result }, [
+        { port: 8080, protocol: 'TCP' },
+      ]);
+      srtRule(stack, { sourceAddressPrefix: 'AzureCloud.westeurope' });
     });
     expect(synth).not.toThrow();
   });

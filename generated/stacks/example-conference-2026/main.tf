@@ -158,24 +158,6 @@ resource "azurerm_subnet_network_security_group_association" "network_nsg-mixers
   network_security_group_id = azurerm_network_security_group.network_nsg-mixers_A6F47491.id
   subnet_id                 = azurerm_subnet.network_subnet-mixers_36C971F9.id
 }
-resource "azurerm_network_security_rule" "network_rule-allow-srt-ingest_4370B9E7" {
-  access                     = "Allow"
-  destination_address_prefix = "*"
-  destination_port_ranges = [
-    "9998",
-    "9997"
-  ]
-  direction                   = "Inbound"
-  name                        = "allow-srt-ingest"
-  network_security_group_name = azurerm_network_security_group.network_nsg-containers_F7D4166D.name
-  priority                    = 100
-  protocol                    = "Udp"
-  resource_group_name         = azurerm_resource_group.resource-group.name
-  source_address_prefixes = [
-    "203.0.113.0/24"
-  ]
-  source_port_range = "*"
-}
 resource "azurerm_network_security_rule" "network_rule-allow-mixer-feeds_3087DCC5" {
   access                     = "Allow"
   destination_address_prefix = "*"
@@ -191,38 +173,6 @@ resource "azurerm_network_security_rule" "network_rule-allow-mixer-feeds_3087DCC
   resource_group_name         = azurerm_resource_group.resource-group.name
   source_address_prefix       = "AzureCloud.westeurope"
   source_port_range           = "*"
-}
-resource "azurerm_network_security_rule" "network_rule-containers-health-vnet_B5972FB6" {
-  access                     = "Allow"
-  destination_address_prefix = "*"
-  destination_port_ranges = [
-    "8080"
-  ]
-  direction                   = "Inbound"
-  name                        = "allow-health-vnet"
-  network_security_group_name = azurerm_network_security_group.network_nsg-containers_F7D4166D.name
-  priority                    = 110
-  protocol                    = "Tcp"
-  resource_group_name         = azurerm_resource_group.resource-group.name
-  source_address_prefix       = "VirtualNetwork"
-  source_port_range           = "*"
-}
-resource "azurerm_network_security_rule" "network_rule-containers-health-operators_71ECC4E3" {
-  access                     = "Allow"
-  destination_address_prefix = "*"
-  destination_port_ranges = [
-    "8080"
-  ]
-  direction                   = "Inbound"
-  name                        = "allow-health-operators"
-  network_security_group_name = azurerm_network_security_group.network_nsg-containers_F7D4166D.name
-  priority                    = 111
-  protocol                    = "Tcp"
-  resource_group_name         = azurerm_resource_group.resource-group.name
-  source_address_prefixes = [
-    "198.51.100.0/24"
-  ]
-  source_port_range = "*"
 }
 resource "azurerm_network_security_rule" "network_rule-mixers-health-vnet_D1C44182" {
   access                     = "Allow"
