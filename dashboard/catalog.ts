@@ -11,6 +11,8 @@ export interface CatalogEvent {
   readonly slug: string;
   readonly environment: string;
   readonly languages: readonly string[];
+  /** Where each language's audio is in the program feed, same order (the engine's words). */
+  readonly audio: readonly string[];
   readonly ttlHours: number;
   /** The event file's name, when the event has one. */
   readonly file?: string;
@@ -29,6 +31,7 @@ function toCatalogEvent(e: EventDescription): CatalogEvent {
     slug: e.slug,
     environment: e.environment,
     languages: e.languages,
+    audio: e.audio,
     ttlHours: e.ttlHours,
     ...(e.file ? { file: e.file } : {}),
   };

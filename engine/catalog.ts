@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { findEventFile, listEventFiles, readEventFile } from '../lib/event-files';
+import { describeOutputAudio } from '../lib/event-languages';
 import { EventConfig, EventValidationError, resolveEvent } from '../lib/event-model';
 import { ENVIRONMENTS } from '../lib/profiles';
 import { Context, loadEventConfig, modelOptions } from './context';
@@ -18,6 +19,7 @@ function describe(event: EventConfig, file: string | undefined): EventDescriptio
     displayName: event.displayName,
     environment: event.environment,
     languages: event.languages,
+    audio: event.audio.map(describeOutputAudio),
     ttlHours: event.ttlHours,
     ...(file ? { file: path.basename(file) } : {}),
   };

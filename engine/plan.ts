@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
+import { describeAudioMapping, INGEST_PROTECTION } from '../lib/stack-summary';
 import { Context, loadEventConfig } from './context';
 import { RunImpl } from './run';
 import { eventTarget, synthStack, TerraformJson } from './terraform';
@@ -158,6 +159,8 @@ export async function runPlan(
     event: event?.slug ?? String(req.event),
     environment: event?.environment ?? req.environment ?? 'production',
     languages: [],
+    audio: [],
+    protection: INGEST_PROTECTION,
     resources: [],
     cost: {
       currency: 'USD' as const,
@@ -184,6 +187,7 @@ export async function runPlan(
       ...base(),
       ...analysis,
       languages: ev.languages,
+      audio: describeAudioMapping(ev.languages, ev.audio),
       ...run.common(true, ExitCode.ok),
     });
   } catch (err) {

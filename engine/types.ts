@@ -287,6 +287,10 @@ export interface PlanResult extends ResultBase {
   readonly event: string;
   readonly environment: Environment;
   readonly languages: readonly string[];
+  /** Each language's audio in the program feed, "spanish: track 2, floor at -18 dB", in order. */
+  readonly audio: readonly string[];
+  /** What protects the venue's ingest, one sentence (the passphrase; help/ingest.md). */
+  readonly protection: string;
   readonly resources: readonly PlannedResource[];
   readonly cost: {
     readonly currency: 'USD';
@@ -478,6 +482,8 @@ export interface EventDescription {
   readonly environment: Environment;
   /** One YouTube key per language, in this order. */
   readonly languages: readonly string[];
+  /** Where each language's audio is in the program feed, same order: "track 2, floor at -18 dB". */
+  readonly audio: readonly string[];
   readonly ttlHours: number;
   /** Base name of the event's file, when it has one (else the event is made of defaults). */
   readonly file?: string;

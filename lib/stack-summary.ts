@@ -1,8 +1,12 @@
 /**
  * A reviewer's summary of a synthesized stack (its Terraform JSON): what would be created,
  * which secrets it takes, what it prints, where its state goes. Reads JSON only, so it works
- * offline and never sees a secret value (the JSON holds none).
+ * offline and never sees a secret value (the JSON holds none). Also the plain words a plan
+ * shows beside it: each language's audio, and what protects the ingest.
  */
+import { OutputAudio } from './contract';
+import { describeOutputAudio } from './event-languages';
+
 export interface StackSummary {
   readonly stack: string;
   readonly backend: string;
@@ -72,4 +76,19 @@ export function formatSummary(s: StackSummary): string {
       .join(' ')}`,
   ];
   return lines.join('\n');
+}
+
+/**
+ * What protects the venue's ingest, said plainly wherever a plan is shown (help/ingest.md):
+ * public container groups have no NSG, so no address list can stand in for the passphrase.
+ */
+export const INGEST_PROTECTION =
+  'Ingest protection: anyone on the Internet can reach the relay and splitter ingest ports; the SRT passphrase (encryption enforced) is what keeps other senders out. A public container group has no address allow-list (help/ingest.md).';
+
+/** "spanish: track 2, floor at -18 dB", one line per language in event order. */
+export function describeAudioMapping(
+  languages: readonly string[],
+  audio: readonly OutputAudio[],
+): string[] {
+  return languages.map((language, i) => `${language}: ${describeOutputAudio(audio[i])}`);
 }

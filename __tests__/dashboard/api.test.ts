@@ -44,6 +44,7 @@ describe('GET /api/events', () => {
         slug: 'spring-summit',
         environment: 'staging',
         languages: ['original', 'spanish'],
+        audio: ['track 1', 'track 2'],
         ttlHours: 24,
         file: 'spring-summit.json',
       },

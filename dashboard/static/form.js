@@ -114,7 +114,7 @@ function renderKeyFields(languages, audio) {
     const note = $(`audio-${language}`);
     const source = audio && audio[i];
     note.hidden = !source;
-    note.textContent = source ? `Audio: ${source} of the program feed` : '';
+    note.textContent = source ? `Audio from the program feed: ${source}` : '';
     const input = $(`key-${language}`);
     input.dataset.help = source ? note.id : '';
     if (!input.getAttribute('aria-invalid')) {

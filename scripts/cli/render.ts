@@ -260,6 +260,8 @@ function planSummary(r: PlanResult): string[] {
   for (const res of r.resources) counts.set(res.type, (counts.get(res.type) ?? 0) + 1);
   const lines = [
     `Plan for ${r.event} (${r.environment}), languages ${r.languages.join(', ')}: ${r.resources.length} resources would be created`,
+    'Audio from the program feed:',
+    ...r.audio.map((line) => `  ${line}`),
   ];
   for (const [type, n] of [...counts].sort()) {
     const cost = r.resources.filter((x) => x.type === type).reduce((s, x) => s + x.costPerHour, 0);
@@ -273,6 +275,7 @@ function planSummary(r: PlanResult): string[] {
   lines.push(
     `Estimated time to stream-ready: ${seconds(r.timeToReady.seconds * 1000)} (critical path: ${r.timeToReady.criticalPath.join(' → ')})`,
   );
+  lines.push(r.protection);
   return lines;
 }
 
