@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatOutputAudio } from '../../lib/contract';
 import { callerUri, fileSize } from './support/media';
-import { descendants, exited, killAll, stillAlive, waitFor } from './support/procs';
+import { descendants, exited, killAll, killGroup, stillAlive, waitFor } from './support/procs';
 import { RunningRelay, startRelay } from './support/relay';
 import { audioStreams, decodeLeft, rmsDb, toneDb, zeroCrossingHz } from './support/tone';
 import { TONES_HZ, startMixer, startVenue } from './support/venue';
@@ -132,18 +132,30 @@ describe('srt-relay pushing one language per mixer (separate tracks)', () => {
     expect(metrics).toMatch(/srt_relay_output_audio_rms_dbfs\{[^}]*output="en"[^}]*\} -\d/);
   });
 
-  it('reaches a mixer that comes late, and keeps feeding the others while one is away', async () => {
+  it('reaches a mixer that comes late, and keeps feeding the others while one is away or hung', async () => {
     // Every mixer hung up when its recording ended; the relay keeps calling them all.
-    const fr = record(2, 'steady-2', 8);
-    await waitFor('fr connected', async () => (await relay.status()).outputs[2].connected, 20000);
+    const fr = record(2, 'steady-2', 10);
+    const es = record(1, 'hung-1', 10);
+    await waitFor(
+      'fr and es connected',
+      async () => {
+        const s = await relay.status();
+        return s.outputs[2].connected && s.outputs[1].connected;
+      },
+      20000,
+    );
+    // A mixer that stops reading: its output's pipe fills and drops, nobody else waits for it.
+    killGroup(es, 'SIGSTOP');
     const before = fileSize(file('steady-2'));
     await new Promise((r) => setTimeout(r, 2500));
     const en = record(0, 'late-0', 3);
     expect(await exited(en)).toBe(0);
     expect(Math.abs(zeroCrossingHz(await language('late-0')) - TONES_HZ[0])).toBeLessThan(5);
-    expect(fileSize(file('steady-2'))).toBeGreaterThan(before + 100_000);
+    expect(fileSize(file('steady-2'))).toBeGreaterThan(before + 200_000);
     expect(await exited(fr)).toBe(0);
+    expect(Math.abs(zeroCrossingHz(await language('steady-2')) - TONES_HZ[2])).toBeLessThan(5);
     expect((await relay.status()).outputs[0].reconnects).toBeGreaterThanOrEqual(1);
+    killGroup(es, 'SIGKILL');
   });
 
   it("keeps the passphrase out of every child's command line and environment, and the logs", async () => {

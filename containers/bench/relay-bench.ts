@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, formatOutputAudio } from '../../lib/contract';
 import { BEEP_SOURCE, BeepListener, addedMs } from './beeps';
-import { measureCpu, percentile, withDescendants } from './probe';
+import { measureCpu, percentile, rssMiB, withDescendants } from './probe';
 
 const OUTPUTS = 3;
 const LATENCY_MS = DEFAULTS.latencyMs;
@@ -128,17 +128,26 @@ async function main(): Promise<void> {
       measureCpu(() => withDescendants([relay.pid!]), MEASURE_SECONDS),
       measureCpu(() => hops.map((h) => h.pid!), MEASURE_SECONDS),
     ]);
+    const rss = {
+      relay: rssMiB(withDescendants([relay.pid!])) / OUTPUTS,
+      hop: rssMiB(hops.map((h) => h.pid!)) / OUTPUTS,
+    };
     const added = relayMixers.flatMap((m, i) =>
       addedMs(m.onsets.slice(from[i]), hopMixers[i].onsets),
     );
-    report(added, relayCpu / OUTPUTS, hopCpu / OUTPUTS);
+    report(added, relayCpu / OUTPUTS, hopCpu / OUTPUTS, rss);
   } finally {
     stopAll();
     rmSync(build, { recursive: true, force: true });
   }
 }
 
-function report(added: number[], relayPerOutput: number, hopPerOutput: number): void {
+function report(
+  added: number[],
+  relayPerOutput: number,
+  hopPerOutput: number,
+  rss: { relay: number; hop: number },
+): void {
   const p95 = percentile(added, 95);
   const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
   console.log(
@@ -154,6 +163,9 @@ function report(added: number[], relayPerOutput: number, hopPerOutput: number): 
     `CPU per output: relay with audio selection ${relayPerOutput.toFixed(1)} % of a core, plain copy hop ${hopPerOutput.toFixed(1)} %`,
   );
   console.log(`  ratio relay / plain hop = ${(relayPerOutput / hopPerOutput).toFixed(1)}x`);
+  console.log(
+    `memory per output (supervisor and ingest shared out): relay ${rss.relay.toFixed(0)} MiB, plain hop ${rss.hop.toFixed(0)} MiB`,
+  );
   console.log(
     `  audio selection per language ${relayPerOutput.toFixed(1)} % <= 5 % of a core: ${verdict(relayPerOutput <= 5)}`,
   );

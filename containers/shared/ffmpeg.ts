@@ -5,8 +5,19 @@ const QUIET = ['-hide_banner', '-nostats', '-nostdin'];
 /**
  * MPEG-TS, every packet flushed at once. pes_payload_size 0: each audio frame in a PES of its
  * own; the default gathers ~2.9 kB of audio first, about 180 ms at 128 kbit/s, at every hop.
+ * max_interleave_delta 1 (µs): write packets as they come instead of holding audio until the
+ * video catches up; the feed is live and already in order (bench:relay: p95 203 -> 129 ms).
  */
-const TS_OUT = ['-f', 'mpegts', '-flush_packets', '1', '-pes_payload_size', '0'];
+const TS_OUT = [
+  '-f',
+  'mpegts',
+  '-flush_packets',
+  '1',
+  '-pes_payload_size',
+  '0',
+  '-max_interleave_delta',
+  '1',
+];
 
 /**
  * The venue's SRT listener. Info level, because the supervisor reads the audio layout from the

@@ -1,6 +1,6 @@
 /**
- * Children print their own argv (srt-live-transmit logs its URIs, which carry the passphrase),
- * so every line they write passes through here before it reaches a log.
+ * No child gets the passphrase in its argv, but ffmpeg and libsrt echo URLs and options in
+ * their errors, so every line they write passes through here before it reaches a log.
  */
 export function makeRedactor(secret: string | undefined): (line: string) => string {
   return (line) => {
