@@ -15,6 +15,7 @@ import { checkPassphrase, matchKeys } from './keys';
 import { acquireLock, describeHolder } from './lock';
 import { RunImpl } from './run';
 import { preflight } from './preflight';
+import { liveInputs } from './live/watch';
 import { readState, shapeOutputs, whatRemains } from './state';
 import { deploy, destroy, errorLine, secretEnv, Secrets, synth } from './terraform';
 import { findTfcToken, setWorkspaceVariables } from './tfc';
@@ -183,7 +184,7 @@ export async function runDeploy(
     let health: DeployResult['health'];
     let healthy = true;
     if (req.waitForHealth !== false) {
-      const targets = healthTargets(outputs);
+      const targets = healthTargets(outputs, liveInputs(view).token);
       const probe = ctx.probe ?? defaultProbe(ctx.azure);
       // An unhealthy result fails the phase (shown as such) but not the run's flow.
       const waited = await run

@@ -2,6 +2,7 @@
  * Waits until the relay, the splitter and every mixer report ready, with a bounded number of
  * attempts, reporting "ready N/M (attempt a/b)" after each round.
  */
+import type { MixerStatus } from '../lib/mixer-status';
 import { RunImpl } from './run';
 import {
   AzureClient,
@@ -12,7 +13,7 @@ import {
   RunResult,
 } from './types';
 
-export function healthTargets(outputs: EventOutputs): HealthTarget[] {
+export function healthTargets(outputs: EventOutputs, token?: string): HealthTarget[] {
   const targets: HealthTarget[] = [];
   if (outputs.relay_health_url)
     targets.push({ name: 'relay', kind: 'relay', url: outputs.relay_health_url });
@@ -26,16 +27,38 @@ export function healthTargets(outputs: EventOutputs): HealthTarget[] {
       language: m.language,
       computerName: m.computer_name,
       resourceGroup: outputs.resource_group,
+      ...(m.status_url ? { statusUrl: m.status_url, token } : {}),
     });
   }
   return targets;
 }
 
-/** HTTP GET for the containers' health endpoints; VM power state for mixers. */
+/** A container mixer is ready when it is on air: its /status (with the token) says so. */
+async function onAir(
+  target: HealthTarget,
+  timeoutMs: number,
+): Promise<{ ready: boolean; detail?: string }> {
+  if (!target.token) return { ready: false, detail: 'no status token to ask the mixer with' };
+  const response = await fetch(target.statusUrl!, {
+    headers: { authorization: `Bearer ${target.token}` },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) return { ready: false, detail: `HTTP ${response.status}` };
+  const s = (await response.json()) as Partial<MixerStatus>;
+  if (s.onAir === true) return { ready: true, detail: 'on air' };
+  const why = s.lastError?.message ? `, ${s.lastError.message}` : '';
+  return { ready: false, detail: `not on air (${s.picture ?? 'unknown'}${why})` };
+}
+
+/**
+ * HTTP GET for the containers' health endpoints; a container mixer's /status (on air); VM
+ * power state for OBS mixers, which proves only that Windows runs (help/mixers.md).
+ */
 export function defaultProbe(azure: () => AzureClient, timeoutMs = 5000): HealthProbe {
   return async (target) => {
     const base = { name: target.name, kind: target.kind };
     try {
+      if (target.statusUrl) return { ...base, ...(await onAir(target, timeoutMs)) };
       if (target.url) {
         const response = await fetch(target.url, { signal: AbortSignal.timeout(timeoutMs) });
         return {

@@ -55,7 +55,10 @@ export async function runStatus(
       const probe = ctx.probe ?? defaultProbe(ctx.azure);
       const health = await probeAll(
         probe,
-        healthTargets({ ...outputs, resource_group: resourceGroup }),
+        healthTargets(
+          { ...outputs, resource_group: resourceGroup },
+          view ? liveInputs(view).token : undefined,
+        ),
       );
       const expiresAt = group.tags[TAG.expiresAt] ?? outputs.expires_at;
       const live = view ? await readLive(ctx, ev, view) : undefined;

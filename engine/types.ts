@@ -575,6 +575,12 @@ export interface HealthTarget {
   readonly kind: 'relay' | 'splitter' | 'mixer';
   /** For relay / splitter: the /health URL from the stack outputs. */
   readonly url?: string;
+  /**
+   * Container mixer: its /status URL and the event's status token; ready means its status says
+   * onAir (the destination is taking the stream), not merely that the container runs.
+   */
+  readonly statusUrl?: string;
+  readonly token?: string;
   /** For mixers. */
   readonly resourceGroup?: string;
   readonly computerName?: string;

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { layoutRects } from '../../lib/mixer-model';
 import { MixerStatus } from '../../lib/mixer-status';
 import { callerUri, freeTcpPort } from '../containers/support/media';
-import { descendants, exited, killAll, waitFor } from '../containers/support/procs';
+import { descendants, killAll, waitFor } from '../containers/support/procs';
 import { grayFrame, keyframeIntervals, regionMean, streamInfo, toneHz } from './support/analyze';
 import {
+  exitedWithin,
   pushProgram,
   pushSlides,
   RunningMixer,
@@ -53,16 +54,19 @@ describe('container mixer with real SRT and RTMP on loopback', () => {
     expect((await mixer.get('/metrics', 'wrong-token-xx')).code).toBe(401);
     expect((await status()).onAir).toBe(false);
 
-    pushProgram(callerUri(mixer.programPort, LATENCY_MS, PASS), 550, 22);
+    pushProgram(callerUri(mixer.programPort, LATENCY_MS, PASS), 550, 90);
     await waitFor('on air', async () => (await status()).onAir, 20000);
     expect((await status()).picture).toBe('program-only');
-    pushSlides(callerUri(mixer.slidesPort, LATENCY_MS, PASS), 20);
+    pushSlides(callerUri(mixer.slidesPort, LATENCY_MS, PASS), 90);
     await waitFor('composite', async () => (await status()).picture === 'composite', 15000);
     const s = await status();
     expect(s.inputs.program.connected).toBe(true);
     expect(s.inputs.slides.connected).toBe(true);
     expect(s.output.destination).toBe(`rtmp://127.0.0.1:${rtmpPort}/live`);
-    expect(await exited(receiver)).toBe(0);
+    const metrics = (await mixer.get('/metrics', TOKEN)).body;
+    expect(metrics).toMatch(/mixer_input_connected\{.*input="program"\} 1/);
+    expect(metrics).toMatch(/mixer_on_air\{.*\} 1/);
+    expect(await exitedWithin(receiver, 45000, 'the RTMP listener')).toBe(0);
 
     const info = await streamInfo(file);
     expect(info).toMatchObject({ width: 1920, height: 1080, sampleRate: 48000, channels: 2 });
@@ -90,8 +94,6 @@ describe('container mixer with real SRT and RTMP on loopback', () => {
     expect(argv).toContain('ffmpeg');
     expect(argv).not.toContain(KEY);
     expect(argv).not.toContain(TOKEN);
-    const metrics = (await mixer.get('/metrics', TOKEN)).body;
-    expect(metrics).toMatch(/mixer_input_connected\{.*input="program"\} 1/);
     for (const secret of [KEY, PASS, TOKEN]) {
       expect(mixer.logs()).not.toContain(secret);
       expect(JSON.stringify(await status())).not.toContain(secret);

@@ -1,16 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENV } from '../../lib/contract';
-import { layoutRects } from '../../lib/mixer-model';
+import { ENV, MIXER_INPUT_PORTS } from '../../lib/contract';
+import { layoutRects, YOUTUBE_RTMPS_URL } from '../../lib/mixer-model';
 import { MixerStatus } from '../../lib/mixer-status';
-import { callerUri, freeTcpPort } from '../containers/support/media';
-import { exited, killAll, waitFor } from '../containers/support/procs';
+import { callerUri, freeTcpPort, freeUdpPort } from '../containers/support/media';
+import { killAll, waitFor } from '../containers/support/procs';
 import { RunningRelay, startRelay } from '../containers/support/relay';
 import { startVenue, TONES_HZ } from '../containers/support/venue';
 import { resourcesOf, synthEventStack } from '../infra/helpers';
 import { grayFrame, keyframeIntervals, regionMean, streamInfo, toneHz } from './support/analyze';
-import { pushSlides, RunningMixer, startContainerMixer, startRtmpReceiver } from './support/mixer';
+import {
+  exitedWithin,
+  pushSlides,
+  RunningMixer,
+  startContainerMixer,
+  startRtmpReceiver,
+} from './support/mixer';
+import { obsSetupFromCustomData, startObsWith, withObsPorts } from './support/obs';
 
 const PASS = 'e2e-passphrase-91c3';
 const TOKEN = 'e2e-status-token-5b';
@@ -72,7 +79,7 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
     const relay: RunningRelay = await feed('srt-relay', (m) => m.programPort);
     const splitter: RunningRelay = await feed('slide-splitter', (m) => m.slidesPort);
     startVenue(callerUri(relay.ingestPort, 120, PASS), 'tracks');
-    pushSlides(callerUri(splitter.ingestPort, 120, PASS), 40, '3840x1080');
+    pushSlides(callerUri(splitter.ingestPort, 120, PASS), 120, '3840x1080');
 
     const status = async (m: RunningMixer): Promise<MixerStatus> =>
       JSON.parse((await m.get('/status', TOKEN)).body) as MixerStatus;
@@ -86,7 +93,9 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
         40000,
       );
     }
-    expect(await Promise.all(receivers.map(exited))).toEqual([0, 0, 0]);
+    expect(
+      await Promise.all(receivers.map((r) => exitedWithin(r, 60000, 'an RTMP listener'))),
+    ).toEqual([0, 0, 0]);
 
     const { slides } = layoutRects('inset', 1920, 1080);
     for (const [i, file] of files.entries()) {
@@ -99,4 +108,65 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
       expect(regionMean(px, { x: 100, y: 100, width: 800, height: 400 })).toBeLessThan(200);
     }
   }, 180000);
+});
+
+describe('end to end, OBS: venue -> relay + splitter -> OBS (the VM files) -> RTMP', () => {
+  it('Spanish reaches its RTMP listener with its tone, YouTube settings and the slides', async () => {
+    await withObsPorts(async () => {
+      const { doc } = synthEventStack({ mixer: 'obs', languages: LANGUAGES });
+      const groups = resourcesOf(doc, 'azurerm_container_group');
+      const env = (name: string): Env =>
+        groups.find((g) => g.container[0].name === name).container[0].environment_variables;
+      const vm = Object.entries(doc.resource.azurerm_windows_virtual_machine).find(([id]) =>
+        id.includes('spanish'),
+      )![1] as { custom_data: string };
+      const setup = obsSetupFromCustomData(vm.custom_data);
+      // The VM's files, with only the destination pointed at a local listener.
+      const rtmpPort = await freeTcpPort();
+      const service = 'basic/profiles/spanish/service.json';
+      const files = {
+        ...setup.files,
+        [service]: setup.files[service].replace(
+          YOUTUBE_RTMPS_URL,
+          `rtmp://127.0.0.1:${rtmpPort}/live`,
+        ),
+      };
+      expect(files[service]).not.toBe(setup.files[service]);
+      const file = join(dir, 'obs-spanish.flv');
+      const receiver = startRtmpReceiver(rtmpPort, key('spanish'), file, 15);
+      const obs = startObsWith(
+        join(dir, 'obs'),
+        files,
+        { passphrase: PASS, streamKey: key('spanish') },
+        setup.args,
+      );
+      await waitFor('OBS streaming', async () => /Starting stream/.test(obs.log()), 60000);
+      // Only Spanish's OBS runs (its listeners are the fixed 10001/10002); the others' targets
+      // are free ports nobody answers, as if those mixers were still booting.
+      const unused = [await freeUdpPort(), await freeUdpPort()];
+      const targets = (port: number): string =>
+        [`127.0.0.1:${unused[0]}`, `127.0.0.1:${port}`, `127.0.0.1:${unused[1]}`].join(',');
+      const feed = (name: 'srt-relay' | 'slide-splitter', port: number) =>
+        startRelay(name, 3, {
+          ...without(env(name), ENV.ingestPort, ENV.healthPort, ENV.outputTargets),
+          [ENV.outputTargets]: targets(port),
+          [ENV.passphrase]: PASS,
+          [ENV.latencyMs]: '120',
+        });
+      const relay = await feed('srt-relay', MIXER_INPUT_PORTS.program);
+      const splitter = await feed('slide-splitter', MIXER_INPUT_PORTS.slides);
+      startVenue(callerUri(relay.ingestPort, 120, PASS), 'tracks');
+      pushSlides(callerUri(splitter.ingestPort, 120, PASS), 120, '3840x1080');
+      expect(await exitedWithin(receiver, 150000, 'the RTMP listener')).toBe(0);
+
+      const info = await streamInfo(file);
+      expect(info).toMatchObject({ width: 1920, height: 1080, sampleRate: 48000, channels: 2 });
+      expect(Math.abs((await toneHz(file, 3, 4)) - TONES_HZ[1])).toBeLessThan(10);
+      expect(Math.max(...(await keyframeIntervals(file)))).toBeLessThanOrEqual(2.01);
+      const px = await grayFrame(file, 0.5, 1920, 1080);
+      const { slides } = layoutRects('inset', 1920, 1080);
+      expect(regionMean(px, slides)).toBeGreaterThan(230);
+      expect(regionMean(px, { x: 100, y: 100, width: 800, height: 400 })).toBeLessThan(200);
+    });
+  }, 300000);
 });

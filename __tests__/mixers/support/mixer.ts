@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { freeTcpPort, freeUdpPort } from '../../containers/support/media';
-import { launch } from '../../containers/support/procs';
+import { exited, launch } from '../../containers/support/procs';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -113,4 +113,18 @@ export function pushSlides(uri: string, seconds: number, size = '1920x1080'): Ch
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '5', '-pix_fmt', 'yuv420p'],
     ...['-f', 'mpegts', uri],
   ]);
+}
+
+/** A process's exit code, or a clear failure when it is still running after `ms`. */
+export async function exitedWithin(p: ChildProcess, ms: number, what: string): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const code = await Promise.race([
+    exited(p),
+    new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), ms);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (code === 'late') throw new Error(`${what} still running after ${ms} ms`);
+  return code ?? -1;
 }
