@@ -1,6 +1,7 @@
 import { audioPlan } from '../../containers/shared/audio-plan';
 import { LayoutReader, channelCount } from '../../containers/shared/layout';
 import { LevelMeter } from '../../containers/shared/levels';
+import { SILENCE_DBFS } from '../../lib/media-status';
 
 describe('audioPlan', () => {
   it('takes a whole track as stereo 48 kHz and meters it', () => {
@@ -8,7 +9,8 @@ describe('audioPlan', () => {
     expect(p.filter).toMatch(
       /^\[0:a:1\]aresample=48000,aformat=.*channel_layouts=stereo,asplit\[aout\]\[meter\];\[meter\].*astats.*anullsink$/,
     );
-    expect(p).toMatchObject({ description: 'track 2', missing: [] });
+    expect(p).toMatchObject({ source: 'track 2', missing: false, floorMissing: false });
+    expect(p.floor).toBeUndefined();
   });
 
   it('takes one or two channels of track 1 with pan', () => {
@@ -28,16 +30,20 @@ describe('audioPlan', () => {
     expect(p.filter).toContain('[0:a:0]aresample=48000');
     expect(p.filter).toContain('volume=-18dB[floor]');
     expect(p.filter).toContain('[lang][floor]amix=inputs=2:normalize=0');
-    expect(p.description).toBe('track 2 + floor track 1 at -18 dB');
+    expect(p).toMatchObject({ source: 'track 2', floor: { source: 'track 1', mixDb: -18 } });
   });
 
   it('turns a missing source into silence on the feed clock, and names it', () => {
     const p = audioPlan({ source: { track: 3 } }, [2, 2]);
     expect(p.filter).toMatch(/^\[0:a:0\].*volume=0,/);
-    expect(p.missing).toEqual(['track 3']);
-    expect(audioPlan({ source: { channels: [7, 8] } }, [6]).missing).toEqual([
-      'channels 7+8 of track 1',
-    ]);
+    expect(p.missing).toBe(true);
+    expect(audioPlan({ source: { channels: [7, 8] } }, [6]).missing).toBe(true);
+  });
+
+  it('sends the language alone when the floor is missing, and says so', () => {
+    const p = audioPlan({ source: { track: 1 }, floor: { source: { track: 4 }, mixDb: -18 } }, [2]);
+    expect(p).toMatchObject({ missing: false, floorMissing: true });
+    expect(p.filter).not.toContain('amix');
   });
 
   it('generates silence when the feed has no audio at all', () => {
@@ -84,10 +90,11 @@ describe('LevelMeter', () => {
     expect(m.level(5000)).toEqual({ peakDbfs: -30, rmsDbfs: -40 });
   });
 
-  it('reports digital silence as no level', () => {
+  it('reports digital silence as SILENCE_DBFS, and no level before any audio', () => {
     const m = new LevelMeter();
+    expect(m.level(0)).toEqual({ peakDbfs: null, rmsDbfs: null });
     m.line('lavfi.astats.Overall.Peak_level=-inf', 0);
     m.line('lavfi.astats.Overall.RMS_level=-inf', 0);
-    expect(m.level(10)).toEqual({ peakDbfs: null, rmsDbfs: null });
+    expect(m.level(10)).toEqual({ peakDbfs: SILENCE_DBFS, rmsDbfs: SILENCE_DBFS });
   });
 });

@@ -2,9 +2,10 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatOutputAudio } from '../../lib/contract';
+import { SILENCE_DBFS } from '../../lib/media-status';
 import { callerUri, fileSize } from './support/media';
 import { descendants, exited, killAll, killGroup, stillAlive, waitFor } from './support/procs';
-import { RunningRelay, startRelay } from './support/relay';
+import { RunningRelay, STATUS_TOKEN, startRelay } from './support/relay';
 import { audioStreams, decodeLeft, rmsDb, toneDb, zeroCrossingHz } from './support/tone';
 import { TONES_HZ, startMixer, startVenue } from './support/venue';
 
@@ -86,15 +87,13 @@ describe('srt-relay pushing one language per mixer (separate tracks)', () => {
   it("gives each mixer its own language's tone, the floor under one, silence plus a flag for a missing track", async () => {
     const mixers = [0, 1, 2, 3].map((i) => record(i, `first-${i}`));
     startVenue(callerUri(relay.ingestPort, LATENCY_MS, CANARY), 'tracks');
-    const status = await waitFor(
+    // Levels cover the last 3 s of a live call: read them while the mixers still record.
+    const { status, metrics } = await waitFor(
       'levels on every connected output',
       async () => {
-        const s = await relay.status();
-        return (
-          s.outputs.every((o) => o.connected && o.audio) &&
-          s.outputs[0].audio!.rmsDbfs !== null &&
-          s
-        );
+        const st = await relay.status();
+        const ready = st.outputs.every((o) => o.connected && o.audio?.rmsDbfs != null);
+        return ready && { status: st, metrics: (await relay.get('/metrics')).body };
       },
       30000,
     );
@@ -113,19 +112,24 @@ describe('srt-relay pushing one language per mixer (separate tracks)', () => {
     expect(rmsDb(await language('first-3'))).toBeLessThan(-80);
 
     const [en, esStatus, , de] = status.outputs;
-    expect(en.audio).toMatchObject({ source: 'track 1', missing: [] });
+    expect(en.audio).toMatchObject({ source: 'track 1', missing: false, floorMissing: false });
     // A -18 dBFS-peak sine: RMS about 3 dB under its peak.
     expect(en.audio!.peakDbfs).toBeGreaterThan(-24);
     expect(en.audio!.rmsDbfs).toBeLessThan(en.audio!.peakDbfs!);
-    expect(esStatus.audio!.source).toBe(`track 2 + floor track 1 at ${FLOOR_DB} dB`);
+    expect(esStatus.audio).toMatchObject({
+      source: 'track 2',
+      floor: { source: 'track 1', mixDb: FLOOR_DB },
+      missing: false,
+    });
     expect(de.audio).toEqual({
       source: 'track 5',
-      missing: ['track 5'],
-      peakDbfs: null,
-      rmsDbfs: null,
+      missing: true,
+      floorMissing: false,
+      peakDbfs: SILENCE_DBFS,
+      rmsDbfs: SILENCE_DBFS,
     });
-    expect(status.input.audioStreams).toBe(3);
-    const metrics = (await relay.get('/metrics')).body;
+    expect(status.input.audioTracks).toEqual([2, 2, 2]);
+    expect(status.input.present).toBe(true);
     expect(metrics).toMatch(
       /srt_relay_output_audio_missing\{feed="program",event="media-test",output="de",target="[^"]+"\} 1/,
     );
@@ -170,6 +174,7 @@ describe('srt-relay pushing one language per mixer (separate tracks)', () => {
           continue; // Ended meanwhile.
         }
         expect(text).not.toContain(CANARY);
+        expect(text).not.toContain(STATUS_TOKEN);
       }
     }
     const cmdlines = tree.map((p) => {
@@ -181,6 +186,7 @@ describe('srt-relay pushing one language per mixer (separate tracks)', () => {
     });
     expect(cmdlines.some((c) => c.includes('srt://'))).toBe(true);
     expect(relay.logs()).not.toContain(CANARY);
+    expect(relay.logs()).not.toContain(STATUS_TOKEN);
     expect((await relay.get('/status')).body).not.toContain(CANARY);
   });
 

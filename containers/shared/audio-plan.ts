@@ -11,10 +11,13 @@ const STEREO_48K =
 export interface AudioPlan {
   /** ffmpeg -filter_complex whose output pad is [aout]: stereo 48 kHz. */
   readonly filter: string;
-  /** "track 2 + floor track 1 at -18 dB". */
-  readonly description: string;
-  /** Sources the feed does not carry; each of them is silence. */
-  readonly missing: readonly string[];
+  /** The language's source as plan shows it: "track 2". */
+  readonly source: string;
+  readonly floor?: { readonly source: string; readonly mixDb: number };
+  /** The feed lacks the language's source: the output carries silence. */
+  readonly missing: boolean;
+  /** The feed lacks the floor: the language goes out alone. */
+  readonly floorMissing: boolean;
 }
 
 /** Whether `layout` carries `source`: the stream exists, or track 1 has those channels. */
@@ -41,22 +44,25 @@ function chain(source: AudioSource, layout: AudioLayout): string {
 
 export function audioPlan(audio: OutputAudio, layout: AudioLayout): AudioPlan {
   const own = audio.source;
-  const missing = [own, ...(audio.floor ? [audio.floor.source] : [])]
-    .filter((s) => !present(s, layout))
-    .map(describeAudioSource);
+  const base = { source: describeAudioSource(own), missing: !present(own, layout) };
   if (!audio.floor) {
-    return {
-      filter: `${chain(own, layout)},${METER}`,
-      description: describeAudioSource(own),
-      missing,
-    };
+    return { ...base, filter: `${chain(own, layout)},${METER}`, floorMissing: false };
   }
   const { source, mixDb } = audio.floor;
+  if (!present(source, layout)) {
+    return {
+      ...base,
+      filter: `${chain(own, layout)},${METER}`,
+      floor: { source: describeAudioSource(source), mixDb },
+      floorMissing: true,
+    };
+  }
   return {
+    ...base,
     filter:
       `${chain(own, layout)}[lang];${chain(source, layout)},volume=${mixDb}dB[floor];` +
       `[lang][floor]amix=inputs=2:normalize=0:duration=first,${METER}`,
-    description: `${describeAudioSource(own)} + floor ${describeAudioSource(source)} at ${mixDb} dB`,
-    missing,
+    floor: { source: describeAudioSource(source), mixDb },
+    floorMissing: false,
   };
 }

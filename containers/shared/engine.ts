@@ -8,7 +8,10 @@ import { log } from './log';
 import { Output } from './output';
 import { makeRedactor } from './redact';
 import { SecretFiles } from './secrets';
-import { EngineStatus } from './status';
+import { MediaStatus } from '../../lib/media-status';
+
+/** Feed bytes within this window: the venue is sending (status only, never health). */
+const FEED_PRESENT_MS = 3000;
 
 /** A transcoder between ingest and outputs (the slide splitter's ffmpeg): pipe in, pipe out. */
 export interface TranscoderSpec {
@@ -51,7 +54,11 @@ export class Engine {
         },
       });
     }
-    const viaTranscoder: Sink = { writable: () => this.transcoderIn, delivered: () => {} };
+    const viaTranscoder: Sink = {
+      writable: () => this.transcoderIn,
+      delivered: () => {},
+      dropped: () => {},
+    };
     this.feed = transcoderSpec ? new Fanout(() => [viaTranscoder]) : toOutputs;
     this.ingest = new Ingest(
       this.secrets,
@@ -91,8 +98,9 @@ export class Engine {
     return this.ingest.child.healthy && (this.transcoder?.healthy ?? true);
   }
 
-  status(): EngineStatus {
+  status(): MediaStatus {
     const last = this.feed.lastChunkAt;
+    const layout = this.ingest.layout;
     return {
       feed: this.cfg.feed,
       event: this.cfg.eventName,
@@ -102,12 +110,13 @@ export class Engine {
       input: {
         port: this.cfg.ingestPort,
         connected: this.ingest.connected,
+        present: last > 0 && Date.now() - last < FEED_PRESENT_MS,
         bytes: this.feed.bytesIn,
         bitrateBps: this.bitrate.bps,
         lastPacketAgeMs: last ? Date.now() - last : null,
         reconnects: Math.max(this.ingest.connections - 1, 0),
         rejectedCallers: this.ingest.rejections,
-        audioStreams: this.ingest.layout?.length ?? null,
+        ...(!this.transcoder && layout && { audioTracks: layout }),
       },
       outputs: this.outputs.map((o) => o.status()),
       processes: this.processes(),

@@ -8,6 +8,8 @@ export interface Sink {
   writable(): Writable | undefined;
   /** Counts what was handed over. */
   delivered(bytes: number): void;
+  /** Counts what this sink lost on its own (not taking media, or too far behind). */
+  dropped(bytes: number): void;
 }
 
 /**
@@ -26,7 +28,10 @@ export class Fanout {
     this.lastChunkAt = Date.now();
     for (const s of this.sinks()) {
       const w = s.writable();
-      if (!w || w.destroyed || w.writableLength > MAX_BACKLOG_BYTES) continue;
+      if (!w || w.destroyed || w.writableLength > MAX_BACKLOG_BYTES) {
+        s.dropped(chunk.length);
+        continue;
+      }
       w.write(chunk);
       s.delivered(chunk.length);
     }

@@ -1,12 +1,12 @@
-/** How far back /status looks for an output's audio level. */
-export const LEVEL_WINDOW_MS = 3000;
+import { LEVEL_WINDOW_SECONDS, SILENCE_DBFS } from '../../lib/media-status';
 
 const LINE = /lavfi\.astats\.Overall\.(Peak|RMS)_level=(-?inf|-?\d+(?:\.\d+)?)/;
+const WINDOW_MS = LEVEL_WINDOW_SECONDS * 1000;
 
 export interface AudioLevel {
-  /** Highest sample peak over the window, dBFS; null before any audio or for digital silence. */
+  /** Highest sample peak over the window, dBFS; SILENCE_DBFS for digital silence. */
   readonly peakDbfs: number | null;
-  /** RMS over the window, dBFS; null likewise. */
+  /** RMS over the window, dBFS; likewise. Both null before any audio. */
   readonly rmsDbfs: number | null;
 }
 
@@ -15,7 +15,7 @@ export class LevelMeter {
   private samples: { at: number; peak: number; power: number }[] = [];
   private pendingPeak?: number;
 
-  /** True when the line was a meter reading (the supervisor keeps those out of the log). */
+  /** True when the line was a meter reading. */
   line(line: string, now = Date.now()): boolean {
     const m = LINE.exec(line);
     if (!m) return /\] frame:\d+\s+pts:/.test(line);
@@ -25,17 +25,18 @@ export class LevelMeter {
     } else {
       this.samples.push({ at: now, peak: this.pendingPeak ?? db, power: 10 ** (db / 10) });
       this.pendingPeak = undefined;
-      this.samples = this.samples.filter((s) => now - s.at <= LEVEL_WINDOW_MS);
+      this.samples = this.samples.filter((s) => now - s.at <= WINDOW_MS);
     }
     return true;
   }
 
   level(now = Date.now()): AudioLevel {
-    const recent = this.samples.filter((s) => now - s.at <= LEVEL_WINDOW_MS);
+    const recent = this.samples.filter((s) => now - s.at <= WINDOW_MS);
     if (recent.length === 0) return { peakDbfs: null, rmsDbfs: null };
     const peak = Math.max(...recent.map((s) => s.peak));
     const power = recent.reduce((sum, s) => sum + s.power, 0) / recent.length;
-    const db = (x: number): number | null => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
-    return { peakDbfs: db(peak), rmsDbfs: power > 0 ? db(10 * Math.log10(power)) : null };
+    const db = (x: number): number =>
+      Number.isFinite(x) && x > SILENCE_DBFS ? Math.round(x * 10) / 10 : SILENCE_DBFS;
+    return { peakDbfs: db(peak), rmsDbfs: db(10 * Math.log10(power)) };
   }
 }

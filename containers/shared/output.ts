@@ -5,24 +5,9 @@ import { OutputConfig, SupervisorConfig } from './config';
 import { Sink } from './fanout';
 import { PIPE_IN, QUIET, callerArgs } from './ffmpeg';
 import { AudioLayout } from './layout';
-import { AudioLevel, LevelMeter } from './levels';
+import { LevelMeter } from './levels';
+import { MediaOutputStatus } from '../../lib/media-status';
 import { SecretFiles } from './secrets';
-
-export interface OutputStatus {
-  readonly name: string;
-  /** host:port of the mixer's SRT listener this output calls. */
-  readonly target: string;
-  readonly connected: boolean;
-  readonly bytes: number;
-  readonly reconnects: number;
-  readonly restarts: number;
-  /** Relay only. */
-  readonly audio?: {
-    readonly source: string;
-    /** Sources the feed does not carry (silence instead); empty when all is there. */
-    readonly missing: readonly string[];
-  } & AudioLevel;
-}
 
 /**
  * One mixer's feed: an ffmpeg that reads MPEG-TS from the supervisor's pipe and calls the
@@ -34,7 +19,9 @@ export class Output implements Sink {
   private stdin?: Writable;
   private connected = false;
   private bytes = 0;
+  private droppedBytes = 0;
   private connections = 0;
+  private rejectedCalls = 0;
   private plan?: AudioPlan;
   private readonly meter = new LevelMeter();
 
@@ -79,22 +66,36 @@ export class Output implements Sink {
 
   delivered(bytes: number): void {
     if (this.connected) this.bytes += bytes;
+    else this.droppedBytes += bytes;
+  }
+
+  dropped(bytes: number): void {
+    this.droppedBytes += bytes;
   }
 
   async stop(): Promise<void> {
     await this.child.stop();
   }
 
-  status(): OutputStatus {
+  status(): MediaOutputStatus {
+    const plan = this.plan;
     return {
       name: this.out.name,
       target: `${this.out.host}:${this.out.port}`,
       connected: this.connected,
       bytes: this.bytes,
+      droppedBytes: this.droppedBytes,
       reconnects: Math.max(this.connections - 1, 0),
+      rejectedCalls: this.rejectedCalls,
       restarts: this.child.restarts,
-      ...(this.plan && {
-        audio: { source: this.plan.description, missing: this.plan.missing, ...this.meter.level() },
+      ...(plan && {
+        audio: {
+          source: plan.source,
+          ...(plan.floor && { floor: plan.floor }),
+          missing: plan.missing,
+          floorMissing: plan.floorMissing,
+          ...this.meter.level(),
+        },
       }),
     };
   }
@@ -113,5 +114,7 @@ export class Output implements Sink {
       this.connected = true;
       this.connections += 1;
     }
+    // libsrt's own line when the mixer refuses the handshake (a passphrase that differs).
+    if (line.includes('REJECT reported')) this.rejectedCalls += 1;
   }
 }

@@ -1,108 +1,77 @@
-import { OutputStatus } from './output';
-
-export interface EngineStatus {
-  readonly feed: string;
-  readonly event: string;
-  readonly uptimeSeconds: number;
-  /** Processes up and listening (what /healthz and /readyz answer). */
-  readonly live: boolean;
-  readonly encrypted: boolean;
-  readonly input: {
-    readonly port: number;
-    readonly connected: boolean;
-    readonly bytes: number;
-    readonly bitrateBps: number;
-    readonly lastPacketAgeMs: number | null;
-    readonly reconnects: number;
-    /** Callers refused at the SRT handshake (wrong or missing passphrase). */
-    readonly rejectedCallers: number;
-    /** Audio streams in the venue's feed; null before the first session. */
-    readonly audioStreams: number | null;
-  };
-  readonly outputs: readonly OutputStatus[];
-  readonly processes: readonly { name: string; running: boolean; restarts: number }[];
-}
+import { MediaOutputStatus, MediaStatus } from '../../lib/media-status';
 
 const label = (v: string): string => v.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
-/** Prometheus writes silence (no level at all) as -Inf. */
-const dbfs = (v: number | null | undefined): number | string => (v == null ? '-Inf' : v);
+const flag = (b: boolean): number => (b ? 1 : 0);
 
 /** Prometheus text exposition (version 0.0.4) of the same numbers as the JSON status. */
-export function renderMetrics(s: EngineStatus): string {
+export function renderMetrics(s: MediaStatus): string {
   const base = `feed="${label(s.feed)}",event="${label(s.event)}"`;
   const lines: string[] = [];
-  const metric = (
-    name: string,
-    type: string,
-    help: string,
-    rows: [string, number | string][],
-  ): void => {
+  const metric = (name: string, type: string, help: string, rows: [string, number][]): void => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
     for (const [labels, value] of rows) lines.push(`${name}{${base}${labels}} ${value}`);
   };
-  const out = (o: OutputStatus): string => `,output="${label(o.name)}",target="${label(o.target)}"`;
-  const each = (f: (o: OutputStatus) => number | string): [string, number | string][] =>
-    s.outputs.map((o) => [out(o), f(o)]);
-  const withAudio = s.outputs.filter((o) => o.audio);
-  const eachAudio = (f: (o: OutputStatus) => number | string): [string, number | string][] =>
-    withAudio.map((o) => [out(o), f(o)]);
-  metric('srt_relay_up', 'gauge', 'Processes up and listening.', [['', s.live ? 1 : 0]]);
-  metric('srt_relay_uptime_seconds', 'gauge', 'Seconds since the supervisor started.', [
-    ['', s.uptimeSeconds],
-  ]);
+  const once = (value: number): [string, number][] => [['', value]];
+  type Out = MediaOutputStatus;
+  const each = (f: (o: Out) => number): [string, number][] =>
+    s.outputs.map((o) => [`,output="${label(o.name)}",target="${label(o.target)}"`, f(o)]);
+  const eachAudio = (f: (a: NonNullable<Out['audio']>) => number | null): [string, number][] =>
+    s.outputs
+      .filter((o) => o.audio && f(o.audio) !== null)
+      .map((o) => [`,output="${label(o.name)}",target="${label(o.target)}"`, f(o.audio!)!]);
+
+  metric('srt_relay_up', 'gauge', 'Processes up and listening.', once(flag(s.live)));
+  metric('srt_relay_uptime_seconds', 'gauge', 'Seconds since start.', once(s.uptimeSeconds));
   metric('srt_relay_input_connected', 'gauge', 'The venue encoder is connected.', [
-    ['', s.input.connected ? 1 : 0],
+    ['', flag(s.input.connected)],
   ]);
-  metric('srt_relay_input_bytes_total', 'counter', 'Feed bytes received from the venue.', [
-    ['', s.input.bytes],
+  metric('srt_relay_input_present', 'gauge', 'Feed bytes arrived in the last seconds.', [
+    ['', flag(s.input.present)],
   ]);
-  metric('srt_relay_input_bitrate_bps', 'gauge', 'Feed bitrate over the last second.', [
+  metric(
+    'srt_relay_input_bytes_total',
+    'counter',
+    'Feed bytes from the venue.',
+    once(s.input.bytes),
+  );
+  metric('srt_relay_input_bitrate_bps', 'gauge', 'Feed bitrate, last second.', [
     ['', s.input.bitrateBps],
   ]);
   metric('srt_relay_input_reconnects_total', 'counter', 'Encoder reconnections.', [
     ['', s.input.reconnects],
   ]);
-  metric(
-    'srt_relay_output_connected',
-    'gauge',
-    'This output is connected to its mixer.',
-    each((o) => (o.connected ? 1 : 0)),
-  );
-  metric(
-    'srt_relay_output_bytes_total',
-    'counter',
-    'Feed bytes handed to this output while connected.',
-    each((o) => o.bytes),
-  );
-  metric(
-    'srt_relay_output_reconnects_total',
-    'counter',
-    'Calls to the mixer after the first.',
-    each((o) => o.reconnects),
-  );
-  metric(
-    'srt_relay_output_audio_missing',
-    'gauge',
-    'Audio sources the feed lacks (silence instead).',
-    eachAudio((o) => o.audio!.missing.length),
-  );
-  metric(
-    'srt_relay_output_audio_peak_dbfs',
-    'gauge',
-    'Audio sample peak over the last seconds.',
-    eachAudio((o) => dbfs(o.audio!.peakDbfs)),
-  );
-  metric(
-    'srt_relay_output_audio_rms_dbfs',
-    'gauge',
-    'Audio RMS level over the last seconds.',
-    eachAudio((o) => dbfs(o.audio!.rmsDbfs)),
-  );
-  metric(
-    'srt_relay_process_restarts_total',
-    'counter',
-    'Restarts of each child process.',
-    s.processes.map((p) => [`,process="${label(p.name)}"`, p.restarts]),
-  );
+  metric('srt_relay_rejected_callers_total', 'counter', 'Venue callers refused (passphrase).', [
+    ['', s.input.rejectedCallers],
+  ]);
+  metric('srt_relay_output_connected', 'gauge', 'The call to this mixer is up.', [
+    ...each((o) => flag(o.connected)),
+  ]);
+  metric('srt_relay_output_bytes_total', 'counter', 'Bytes handed over while connected.', [
+    ...each((o) => o.bytes),
+  ]);
+  metric('srt_relay_output_dropped_bytes_total', 'counter', 'Bytes this output lost alone.', [
+    ...each((o) => o.droppedBytes),
+  ]);
+  metric('srt_relay_output_reconnects_total', 'counter', 'Calls after the first.', [
+    ...each((o) => o.reconnects),
+  ]);
+  metric('srt_relay_output_rejected_calls_total', 'counter', 'Calls the mixer refused.', [
+    ...each((o) => o.rejectedCalls),
+  ]);
+  metric('srt_relay_output_audio_missing', 'gauge', 'The feed lacks this language: silence.', [
+    ...eachAudio((a) => flag(a.missing)),
+  ]);
+  metric('srt_relay_output_floor_missing', 'gauge', 'The feed lacks the floor asked for.', [
+    ...eachAudio((a) => flag(a.floorMissing)),
+  ]);
+  metric('srt_relay_output_audio_peak_dbfs', 'gauge', 'Audio peak over the last seconds.', [
+    ...eachAudio((a) => a.peakDbfs),
+  ]);
+  metric('srt_relay_output_audio_rms_dbfs', 'gauge', 'Audio RMS over the last seconds.', [
+    ...eachAudio((a) => a.rmsDbfs),
+  ]);
+  metric('srt_relay_process_restarts_total', 'counter', 'Restarts of each child process.', [
+    ...s.processes.map((p): [string, number] => [`,process="${label(p.name)}"`, p.restarts]),
+  ]);
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { ChildProcess } from 'node:child_process';
+import { MediaStatus } from '../../../lib/media-status';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { launch, waitFor } from './procs';
@@ -19,30 +20,7 @@ export interface RunningRelay {
   readonly logs: () => string;
   /** GET with the status token, or with `token` (null: no Authorization header). */
   get(path: string, token?: string | null): Promise<{ code: number; body: string }>;
-  status(): Promise<StatusJson>;
-}
-
-export interface StatusJson {
-  live: boolean;
-  encrypted: boolean;
-  input: {
-    connected: boolean;
-    bytes: number;
-    bitrateBps: number;
-    reconnects: number;
-    rejectedCallers: number;
-    audioStreams: number | null;
-  };
-  outputs: {
-    name: string;
-    target: string;
-    connected: boolean;
-    bytes: number;
-    reconnects: number;
-    restarts: number;
-    audio?: { source: string; missing: string[]; peakDbfs: number | null; rmsDbfs: number | null };
-  }[];
-  processes: { name: string; running: boolean; restarts: number }[];
+  status(): Promise<MediaStatus>;
 }
 
 /**
@@ -85,7 +63,7 @@ export async function startRelay(
     healthPort,
     logs: () => logs,
     get,
-    status: async () => JSON.parse((await get('/status')).body) as StatusJson,
+    status: async () => JSON.parse((await get('/status')).body) as MediaStatus,
   };
   await waitFor(
     'the supervisor to answer /healthz',
