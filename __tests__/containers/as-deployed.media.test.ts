@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV, MIXER_INPUT_PORTS } from '../../lib/contract';
 import { resourcesOf, synthEventStack } from '../infra/helpers';
-import { callerUri } from './support/media';
+import { callerUri, probe, startSource } from './support/media';
 import { exited, killAll } from './support/procs';
 import { RunningRelay, STATUS_TOKEN, startRelay } from './support/relay';
 import { audioStreams, decodeLeft, toneDb, zeroCrossingHz } from './support/tone';
@@ -11,11 +11,28 @@ import { TONES_HZ, startMixer, startVenue } from './support/venue';
 
 const PASSPHRASE = 'as-deployed-passphrase';
 let relay: RunningRelay;
+let splitter: RunningRelay;
 let dir: string;
 let synthesized: Record<string, string>;
 
+/**
+ * Every value as the stack wrote it, except where things listen: the mixers' public IPs
+ * (Terraform references) and the ports become free ones on 127.0.0.1 (startRelay's), and the
+ * secure variables get stand-ins.
+ */
+function asDeployed(env: Record<string, string>): Record<string, string> {
+  const kept = Object.entries(env).filter(
+    ([k]) => k !== ENV.ingestPort && k !== ENV.healthPort && k !== ENV.outputTargets,
+  );
+  return {
+    ...Object.fromEntries(kept),
+    [ENV.passphrase]: PASSPHRASE,
+    [ENV.statusToken]: STATUS_TOKEN,
+  };
+}
+
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'relay-deployed-'));
+  dir = mkdtempSync(join(tmpdir(), 'as-deployed-'));
   const { doc } = synthEventStack({
     languages: [
       'original',
@@ -23,23 +40,12 @@ beforeAll(async () => {
       { name: 'french', audio: { track: 3 } },
     ],
   });
-  const group = resourcesOf(doc, 'azurerm_container_group').find(
-    (g) => g.container[0].name === 'srt-relay',
-  );
-  synthesized = group.container[0].environment_variables;
-  // Every value as the stack wrote it, except where things listen: the mixers' public IPs
-  // (Terraform references) and the ports become free ones on 127.0.0.1 (startRelay's), and
-  // the secure variables get stand-ins.
-  const rest = Object.fromEntries(
-    Object.entries(synthesized).filter(
-      ([k]) => k !== ENV.ingestPort && k !== ENV.healthPort && k !== ENV.outputTargets,
-    ),
-  );
-  relay = await startRelay('srt-relay', 3, {
-    ...rest,
-    [ENV.passphrase]: PASSPHRASE,
-    [ENV.statusToken]: STATUS_TOKEN,
-  });
+  const env = (name: string): Record<string, string> =>
+    resourcesOf(doc, 'azurerm_container_group').find((g) => g.container[0].name === name)
+      .container[0].environment_variables;
+  synthesized = env('srt-relay');
+  relay = await startRelay('srt-relay', 3, asDeployed(synthesized));
+  splitter = await startRelay('slide-splitter', 3, asDeployed(env('slide-splitter')));
 }, 120000);
 
 afterAll(async () => {
@@ -47,7 +53,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('srt-relay configured exactly as the synthesized stack configures it', () => {
+describe('relay and splitter configured exactly as the synthesized stack configures them', () => {
   it('pushes to every mixer on its program port', () => {
     const targets = synthesized[ENV.outputTargets].split(',');
     expect(targets).toHaveLength(3);
@@ -71,5 +77,19 @@ describe('srt-relay configured exactly as the synthesized stack configures it', 
     expect(Math.abs(zeroCrossingHz(decoded[2]) - TONES_HZ[2])).toBeLessThan(5);
     const floor = toneDb(decoded[1], TONES_HZ[0]) - toneDb(decoded[1], TONES_HZ[1]);
     expect(Math.abs(floor - -12)).toBeLessThan(2);
+  });
+
+  it('splits the slides to every mixer at the size the stack asks for', async () => {
+    const files = [0, 1, 2].map((i) => join(dir, `slides-${i}.ts`));
+    const mixers = files.map((f, i) => startMixer(splitter.outputPorts[i], PASSPHRASE, f, 4));
+    startSource(callerUri(splitter.ingestPort, 120, PASSPHRASE), {
+      size: '3840x1080',
+      fps: 5,
+      audio: false,
+    });
+    expect(await Promise.all(mixers.map(exited))).toEqual([0, 0, 0]);
+    for (const f of files) {
+      expect((await probe(f)).video).toMatchObject({ codec: 'h264', width: 1920, height: 1080 });
+    }
   });
 });
