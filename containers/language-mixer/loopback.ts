@@ -12,8 +12,11 @@ export async function freeUdpPort(): Promise<number> {
   return port;
 }
 
-/** Largest slice of a pipe chunk that fits one datagram, in whole 188-byte TS packets. */
-const SLICE = 188 * 300;
+/**
+ * Seven TS packets per datagram, as SRT and every UDP MPEG-TS sender cut them: the
+ * compositor's UDP socket buffer is small, and a burst of large datagrams overflows it.
+ */
+const SLICE = 188 * 7;
 
 /** Hands the feed's chunks to the compositor's loopback UDP input. */
 export class UdpForward {
