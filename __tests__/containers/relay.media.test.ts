@@ -1,3 +1,4 @@
+import { ChildProcess } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ const LATENCY_MS = 120;
 const FLOOR_DB = -12;
 let relay: RunningRelay;
 let dir: string;
+let venue: ChildProcess;
 
 const file = (name: string): string => join(dir, `${name}.ts`);
 const record = (i: number, name: string, seconds = 5) =>
@@ -86,7 +88,7 @@ describe('srt-relay pushing one language per mixer (separate tracks)', () => {
 
   it("gives each mixer its own language's tone, the floor under one, silence plus a flag for a missing track", async () => {
     const mixers = [0, 1, 2, 3].map((i) => record(i, `first-${i}`));
-    startVenue(callerUri(relay.ingestPort, LATENCY_MS, CANARY), 'tracks');
+    venue = startVenue(callerUri(relay.ingestPort, LATENCY_MS, CANARY), 'tracks');
     // Levels cover the last 3 s of a live call: read them while the mixers still record.
     const { status, metrics } = await waitFor(
       'levels on every connected output',
@@ -160,6 +162,24 @@ describe('srt-relay pushing one language per mixer (separate tracks)', () => {
     expect(Math.abs(zeroCrossingHz(await language('steady-2')) - TONES_HZ[2])).toBeLessThan(5);
     expect((await relay.status()).outputs[0].reconnects).toBeGreaterThanOrEqual(1);
     killGroup(es, 'SIGKILL');
+  });
+
+  it('takes the venue back after it drops: every mixer hears its language again', async () => {
+    killGroup(venue, 'SIGKILL');
+    await exited(venue);
+    await waitFor('input disconnected', async () => !(await relay.status()).input.connected);
+    const pid = relay.proc.pid;
+    venue = startVenue(callerUri(relay.ingestPort, LATENCY_MS, CANARY), 'tracks');
+    const mixers = [0, 2].map((i) => record(i, `again-${i}`, 4));
+    expect(await Promise.all(mixers.map(exited))).toEqual([0, 0]);
+    for (const i of [0, 2]) {
+      const hz = zeroCrossingHz(await language(`again-${i}`));
+      expect(Math.abs(hz - TONES_HZ[i])).toBeLessThan(5);
+    }
+    const s = await relay.status();
+    expect(s.input.reconnects).toBeGreaterThanOrEqual(1);
+    expect(relay.proc.pid).toBe(pid);
+    expect(relay.proc.exitCode).toBeNull();
   });
 
   it("keeps the passphrase out of every child's command line and environment, and the logs", async () => {
