@@ -73,7 +73,7 @@ export interface EventDefinition {
   /**
    * "container": a headless ffmpeg mixer per language (ACI); "obs": OBS on a Windows VM per
    * language, for crews that want hands-on control over RDP (help/mixers.md).
-   * @default - the environment profile's "mixer", else "obs"
+   * @default - the environment profile's "mixer", else "container"
    */
   readonly mixer?: string;
   /** Where the slides go: "inset" (program full frame) or "side-by-side". @default "inset" */
@@ -231,7 +231,8 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
       `srtLatencyMs ${JSON.stringify(srtLatencyMs)} must be a whole number of milliseconds from 20 to 8000`,
     );
   }
-  const mixer = def?.mixer ?? profile.mixer ?? 'obs';
+  // New events get the headless mixer (help/mixers.md); OBS stays one word away.
+  const mixer = def?.mixer ?? profile.mixer ?? 'container';
   if (!(MIXER_KINDS as readonly unknown[]).includes(mixer)) {
     problems.push(`mixer ${JSON.stringify(mixer)} must be one of ${MIXER_KINDS.join(', ')}`);
   }

@@ -39,7 +39,7 @@ export interface EnvironmentProfile {
   readonly containersSubnet: string;
   readonly mixersSubnet: string;
   readonly mixerVmSize: string;
-  /** Mixer kind for events that do not choose one ("container" | "obs"). @default "obs" */
+  /** Mixer kind for events that do not choose one ("container" | "obs"). @default "container" */
   readonly mixer?: string;
   readonly relayCpuCores: number;
   readonly relayMemoryGiB: number;

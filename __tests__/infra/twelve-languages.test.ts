@@ -30,7 +30,12 @@ let logDir: string;
 beforeAll(() => {
   box = makeSandbox('twelve');
   logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-twelve-logs-'));
-  box.writeEvent('twelve-languages', { name: 'Twelve Languages', languages: LANGUAGES });
+  box.writeEvent('twelve-languages', {
+    name: 'Twelve Languages',
+    // 12 OBS VMs: the heavier layout (the container kind is one group per language).
+    mixer: 'obs',
+    languages: LANGUAGES,
+  });
 });
 afterAll(() => {
   box.remove();

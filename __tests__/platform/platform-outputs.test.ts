@@ -162,6 +162,7 @@ describe('events on the platform', () => {
         name: 'Conf 2026',
         relayImage: 'ghcr.io/acme/srt-relay:1',
         splitterImage: 'ghcr.io/acme/slide-splitter:1',
+        languageMixerImage: 'ghcr.io/acme/language-mixer:1',
       },
       { now, env: {}, platform: platform() },
     );
