@@ -52,7 +52,7 @@ const NAME_RULE = /^[A-Za-z0-9_-]{1,32}$/;
 const SIZE_RULE = /^(\d{2,4})x(\d{2,4})$/;
 const TARGET_RULE = /^([A-Za-z0-9.-]{1,253}):(\d{1,5})$/;
 /** Long enough that guessing it over HTTP is hopeless. */
-export const STATUS_TOKEN_MIN_LENGTH = 16;
+const STATUS_TOKEN_MIN_LENGTH = 16;
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 
 /** A consumer that is behind by more than this loses chunks instead of holding others up. */
-export const MAX_BACKLOG_BYTES = 2 << 20;
+const MAX_BACKLOG_BYTES = 2 << 20;
 
 export interface Sink {
   /** Where to write now, or undefined while the consumer is not taking media. */

@@ -1,7 +1,7 @@
 import { OutputConfig, SupervisorConfig } from './config';
 import { SecretFiles } from './secrets';
 
-const QUIET = ['-hide_banner', '-nostats', '-nostdin'];
+export const QUIET = ['-hide_banner', '-nostats', '-nostdin'];
 /**
  * MPEG-TS, every packet flushed at once. pes_payload_size 0: each audio frame in a PES of its
  * own; the default gathers ~2.9 kB of audio first, about 180 ms at 128 kbit/s, at every hop.
@@ -60,5 +60,3 @@ export function callerArgs(
     `srt://${out.host}:${out.port}?${params}`,
   ];
 }
-
-export { QUIET };

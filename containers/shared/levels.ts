@@ -3,7 +3,7 @@ import { LEVEL_WINDOW_SECONDS, SILENCE_DBFS } from '../../lib/media-status';
 const LINE = /lavfi\.astats\.Overall\.(Peak|RMS)_level=(-?inf|-?\d+(?:\.\d+)?)/;
 const WINDOW_MS = LEVEL_WINDOW_SECONDS * 1000;
 
-export interface AudioLevel {
+interface AudioLevel {
   /** Highest sample peak over the window, dBFS; SILENCE_DBFS for digital silence. */
   readonly peakDbfs: number | null;
   /** RMS over the window, dBFS; likewise. Both null before any audio. */
