@@ -26,6 +26,8 @@ export interface PriceTable {
   createSeconds: Record<string, number>;
   createSecondsWithCustomImage: Record<string, number>;
   readySeconds: number;
+  /** After apply, by mixer kind (help/mixers.md); readySeconds when a kind is missing. */
+  readySecondsByMixer?: Partial<Record<'container' | 'obs', number>>;
 }
 
 export const PRICE_TABLE = path.join(__dirname, '..', 'data', 'event-prices.json');
@@ -134,7 +136,12 @@ export function analyze(json: TerraformJson, event: EventConfig, prices: PriceTa
       region: prices.region,
       sources: prices.sources,
     },
-    timeToReady: { seconds: (last ? visit(last) : 0) + prices.readySeconds, criticalPath },
+    timeToReady: {
+      seconds:
+        (last ? visit(last) : 0) +
+        (prices.readySecondsByMixer?.[event.mixer] ?? prices.readySeconds),
+      criticalPath,
+    },
   };
 }
 

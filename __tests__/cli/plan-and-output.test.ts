@@ -46,7 +46,7 @@ describe('plan: offline dry run of the real example event', () => {
     expect(path_[path_.length - 1]).toMatch(/^azurerm_virtual_machine_extension\./);
     const byAddress = new Map(r.resources.map((x) => [x.address, x.createSeconds]));
     const sum = path_.reduce((s, a) => s + byAddress.get(a)!, 0);
-    expect(r.timeToReady.seconds).toBe(sum + prices.readySeconds);
+    expect(r.timeToReady.seconds).toBe(sum + prices.readySecondsByMixer!.obs!);
   });
 
   it('prints cost per hour and time to ready through the CLI', async () => {
