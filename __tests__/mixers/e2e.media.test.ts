@@ -90,7 +90,7 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
           const s = await status(m);
           return s.onAir && s.picture === 'composite';
         },
-        40000,
+        120000,
       );
     }
     expect(
@@ -107,7 +107,7 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
       expect(regionMean(px, slides)).toBeGreaterThan(230);
       expect(regionMean(px, { x: 100, y: 100, width: 800, height: 400 })).toBeLessThan(200);
     }
-  }, 180000);
+  }, 420000);
 });
 
 describe('end to end, OBS: venue -> relay + splitter -> OBS (the VM files) -> RTMP', () => {
@@ -140,7 +140,7 @@ describe('end to end, OBS: venue -> relay + splitter -> OBS (the VM files) -> RT
         { passphrase: PASS, streamKey: key('spanish') },
         setup.args,
       );
-      await waitFor('OBS streaming', async () => /Starting stream/.test(obs.log()), 60000);
+      await waitFor('OBS streaming', async () => /Starting stream/.test(obs.log()), 120000);
       // Only Spanish's OBS runs (its listeners are the fixed 10001/10002); the others' targets
       // are free ports nobody answers, as if those mixers were still booting.
       const unused = [await freeUdpPort(), await freeUdpPort()];

@@ -37,7 +37,7 @@ describe('OBS with the generated profile, scene collection and service', () => {
         srtLatencyMs: LATENCY_MS,
       });
       const obs = startObs(dir, model, { passphrase: PASS, streamKey: KEY });
-      await waitFor('OBS streaming', async () => /Starting stream/.test(obs.log()), 60000);
+      await waitFor('OBS streaming', async () => /Starting stream/.test(obs.log()), 120000);
       pushProgram(callerUri(MIXER_INPUT_PORTS.program, LATENCY_MS, PASS), 660, 90);
       pushSlides(callerUri(MIXER_INPUT_PORTS.slides, LATENCY_MS, PASS), 90);
       await waitFor('media arrives', async () => fileSize(file) > 100000, 30000);

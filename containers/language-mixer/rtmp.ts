@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Socket, connect as tcpConnect } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { Socket, connect as tcpConnect, isIP } from 'node:net';
+import { rootCertificates, connect as tlsConnect } from 'node:tls';
 import { AmfObject, AmfValue, decodeAmf, encodeAmf } from './amf';
 
 /**
@@ -49,11 +49,19 @@ export class RtmpPublisher {
   private streamId = 0;
   private readonly closeListeners: ((why: string) => void)[] = [];
 
-  private constructor(private readonly target: RtmpTarget) {}
+  private constructor(
+    private readonly target: RtmpTarget,
+    private readonly tlsOptions: { readonly ca?: Buffer } = {},
+  ) {}
 
   /** Connects and publishes; rejects with a reason that never includes the key. */
-  static async open(target: RtmpTarget, timeoutMs = 10000): Promise<RtmpPublisher> {
-    const p = new RtmpPublisher(target);
+  static async open(
+    target: RtmpTarget,
+    timeoutMs = 10000,
+    /** Extra trust anchors; the system's store otherwise. @default - none */
+    tlsOptions: { readonly ca?: Buffer } = {},
+  ): Promise<RtmpPublisher> {
+    const p = new RtmpPublisher(target, tlsOptions);
     const timer = setTimeout(() => p.close('publish timed out'), timeoutMs);
     try {
       await p.start();
@@ -103,7 +111,16 @@ export class RtmpPublisher {
     const t = this.target;
     this.socket = await new Promise<Socket>((resolve, reject) => {
       const s = t.secure
-        ? tlsConnect({ host: t.host, port: t.port, servername: t.host }, () => resolve(s))
+        ? // Certificate checked against the host name (SNI only for names, as RFC 6066 says).
+          tlsConnect(
+            {
+              host: t.host,
+              port: t.port,
+              ...(isIP(t.host) ? {} : { servername: t.host }),
+              ...(this.tlsOptions.ca ? { ca: [...rootCertificates, this.tlsOptions.ca] } : {}),
+            },
+            () => resolve(s),
+          )
         : tcpConnect({ host: t.host, port: t.port }, () => resolve(s));
       s.once('error', reject);
     });
