@@ -38,7 +38,14 @@ function synthesized(environment: string) {
   const vms = Object.values(json.resource.azurerm_windows_virtual_machine ?? {}) as {
     tags: Record<string, string>;
   }[];
-  return { group, languages: vms.map((vm) => vm.tags.language) };
+  // Whichever mixer kind the event gets: OBS VMs are tagged, container mixers carry it in env.
+  const containers = Object.values(json.resource.azurerm_container_group ?? {}) as {
+    container: { environment_variables: Record<string, string> }[];
+  }[];
+  const mixers = containers
+    .map((g) => g.container[0].environment_variables.MIXER_LANGUAGE)
+    .filter((l): l is string => l !== undefined);
+  return { group, languages: [...vms.map((vm) => vm.tags.language), ...mixers].sort() };
 }
 
 describe('the real app synthesizes the event the CLI validated', () => {
