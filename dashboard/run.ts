@@ -119,7 +119,8 @@ function waitForStop(
 ): Promise<number> {
   return new Promise<number>((resolve) => {
     let warned = false;
-    // SIGTERM comes from a service manager that will not ask twice: it cancels at once.
+    // SIGTERM comes from a service manager that will not ask twice, SIGHUP from a closed
+    // terminal that cannot: both cancel at once (terraform saves its state, outcomes are logged).
     const onSignal = async (signal: NodeJS.Signals) => {
       const active = engine.runs().filter((r) => !r.finished);
       if (active.length > 0 && !warned && signal === 'SIGINT') {
@@ -130,6 +131,7 @@ function waitForStop(
       }
       signals.off('SIGINT', onInt);
       signals.off('SIGTERM', onTerm);
+      signals.off('SIGHUP', onHup);
       for (const run of active) run.cancel();
       await Promise.all(active.map((r) => r.result));
       await close();
@@ -138,13 +140,17 @@ function waitForStop(
     };
     const onInt = () => void onSignal('SIGINT');
     const onTerm = () => void onSignal('SIGTERM');
+    const onHup = () => void onSignal('SIGHUP');
     signals.on('SIGINT', onInt);
     signals.on('SIGTERM', onTerm);
+    signals.on('SIGHUP', onHup);
   });
 }
 
 // `./stream-control dashboard` starts this file directly (the launcher), not through the CLI.
 if (require.main === module) {
+  // A hung-up terminal fails writes with EIO (a closed pipe with EPIPE): runs must go on.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   runDashboard(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -74,14 +74,64 @@ export function requireTools(cdktfBin: string, env: Env): void {
   }
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+/**
+ * Terminal control from a child's output: CSI (colours, cursor moves), OSC (window titles,
+ * hyperlinks, clipboard writes), other escapes, and every C0/C1 control but the tab. A log file
+ * or a terminal replaying it must not be driven by what terraform or a provider printed.
+ */
+const CONTROL =
+  // eslint-disable-next-line no-control-regex
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[P^_X][^\u001b]*(?:\u001b\\)?|\u001b[ -/]*[0-~]|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export function stripControl(text: string): string {
+  return text.replace(CONTROL, '');
+}
 
 export interface ChildResult {
   readonly code: number;
   readonly signal?: string;
   /** The last lines of output (up to 400), for an error message. */
   readonly tail: readonly string[];
+}
+
+/**
+ * Ends a child's process group when the process that started it dies without stopping it
+ * (kill -9, a crash, an OOM kill): cdktf and terraform must not live on with the secrets in
+ * their environment, holding state. It runs in its own group, so a closed terminal's SIGHUP
+ * or a signal to the front end's group never reaches it, and it ignores the rest. It checks
+ * once a second and goes away by itself when the group ends. Terraform first gets SIGINT (it
+ * stops after the current step and saves state), then SIGTERM, then SIGKILL.
+ */
+const WATCHDOG = `
+trap '' HUP INT TERM QUIT
+alive() { kill -s 0 -- "-$2" 2>/dev/null; }
+while alive "$@"; do
+  kill -s 0 "$1" 2>/dev/null || break
+  sleep 1
+done
+alive "$@" || exit 0
+kill -s INT -- "-$2" 2>/dev/null
+for i in $(seq 1 30); do alive "$@" || exit 0; sleep 1; done
+kill -s TERM -- "-$2" 2>/dev/null
+for i in 1 2 3 4 5; do alive "$@" || exit 0; sleep 1; done
+kill -s KILL -- "-$2" 2>/dev/null
+`;
+
+function watchParent(pgid: number): void {
+  try {
+    const watchdog = spawn(
+      'sh',
+      ['-c', WATCHDOG, 'stream-control-watchdog', String(process.pid), String(pgid)],
+      {
+        detached: true,
+        stdio: 'ignore',
+      },
+    );
+    watchdog.on('error', () => undefined);
+    watchdog.unref();
+  } catch {
+    // Without sh the Ctrl-C path still stops the group; only a kill -9 would leave it.
+  }
 }
 
 export function runChild(
@@ -131,7 +181,7 @@ export function runChild(
       stream.on('end', () => buffer && emitLine(buffer, name));
     };
     const emitLine = (raw: string, name: 'stdout' | 'stderr') => {
-      const line = raw.replace(ANSI, '').replace(/\s+$/, '');
+      const line = stripControl(raw).replace(/\s+$/, '');
       // Blank lines end an error's paragraph in the tail, but are not worth an event.
       tail.push(line);
       if (tail.length > 400) tail.shift();
@@ -139,7 +189,10 @@ export function runChild(
     };
     pump(child.stdout!, 'stdout');
     pump(child.stderr!, 'stderr');
-    child.on('spawn', () => options.onSpawn?.(child.pid!));
+    child.on('spawn', () => {
+      watchParent(child.pid!);
+      options.onSpawn?.(child.pid!);
+    });
     child.on('error', (err) => {
       options.signal.removeEventListener('abort', stop);
       reject(

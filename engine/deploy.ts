@@ -9,14 +9,22 @@ import { EventConfig } from '../lib/event-model';
 import { SRT_PASSPHRASE_VARIABLE } from '../lib/secrets';
 import { requireTools } from './child';
 import { checkDeployIn } from './catalog';
-import { Context, loadEventConfig, localStateFile } from './context';
+import { Context, loadEventConfig, localStateFile, stackDir } from './context';
 import { defaultProbe, healthTargets, waitForHealth } from './health';
 import { checkPassphrase, matchKeys } from './keys';
 import { acquireLock, describeHolder } from './lock';
 import { RunImpl } from './run';
 import { preflight } from './preflight';
 import { liveInputs } from './live/watch';
-import { readState, shapeOutputs, whatRemains } from './state';
+import {
+  readState,
+  RecoveredState,
+  recoverErroredState,
+  secureStateFolder,
+  shapeOutputs,
+  tightenStateFiles,
+  whatRemains,
+} from './state';
 import { deploy, destroy, errorLine, secretEnv, Secrets, synth } from './terraform';
 import { findTfcToken, setWorkspaceVariables } from './tfc';
 import { DeployRequest, DeployResult, ExitCode, ExitCodeValue, RunResult } from './types';
@@ -99,8 +107,11 @@ export async function runDeploy(
       }),
     );
     release = lock.release;
+    run.onChild = lock.addProcessGroup;
     if (lock.replaced)
       run.log('warn', `took over a stale lock left by ${describeHolder(lock.replaced)}`);
+    const stateFile = localStateFile(ctx, ev);
+    secureStateFolder(stateFile);
     if (passphraseFileToWrite && !fs.existsSync(passphraseFileToWrite)) {
       fs.mkdirSync(path.dirname(passphraseFileToWrite), { recursive: true });
       fs.writeFileSync(passphraseFileToWrite, `${secrets.srtPassphrase}\n`, { mode: 0o600 });
@@ -142,7 +153,9 @@ export async function runDeploy(
     await run.phase('synth', `Synthesizing ${ev.slug}`, () => synth(ctx, anyRun, ev));
     const applied = await run
       .phase('apply', 'Deploying infrastructure', async () => {
-        const r = await deploy(ctx, anyRun, ev, secrets);
+        const r = await deploy(ctx, anyRun, ev, secrets).finally(() =>
+          tightenStateFiles(stateFile),
+        );
         if (!r.ok) throw new Error(errorLine(r.tail) ?? 'cdktf deploy failed');
         return r;
       })
@@ -176,6 +189,11 @@ export async function runDeploy(
         return;
       }
       run.log('error', `deploy failed: ${applied.message}`);
+      const recovered = recoverErroredState(stackDir(ctx, ev), stateFile, run.id, ctx.projectDir);
+      if (recovered) {
+        reportUnsavedState(run, ev, stateFile, recovered, applied.message, base());
+        return;
+      }
       await reportFailure(ctx, run, ev, secrets, req, applied.message, base());
       return;
     }
@@ -239,6 +257,46 @@ export async function runDeploy(
   } finally {
     release();
   }
+}
+
+/**
+ * terraform created resources and could not save the state (a full disk): they are tracked
+ * only by the errored state it wrote. A rollback would run on the old, emptier state and
+ * could overwrite the errored one, so none is tried: the report names what exists and the one
+ * command that puts the state back and removes it.
+ */
+function reportUnsavedState(
+  run: RunImpl<DeployResult>,
+  ev: EventConfig,
+  stateFile: string,
+  recovered: RecoveredState,
+  cause: string,
+  base: Pick<DeployResult, 'command' | 'event' | 'environment' | 'teardownCommand'>,
+): void {
+  const names = recovered.resources ?? [];
+  const restore =
+    ev.stateBackend.kind === 'local'
+      ? `cp ${recovered.file} ${stateFile}`
+      : `terraform -chdir=cdktf.out/events/${ev.environment}/${ev.slug}/stacks/${ev.slug} state push ${recovered.file}`;
+  const what =
+    recovered.resources === undefined
+      ? `its errored state could not be read (${recovered.problem}): resources may exist`
+      : `${names.length} resource(s) exist that no state file tracks: ${names.join(', ')}`;
+  run.log('error', `terraform could not save its state; ${what}; kept in ${recovered.file}`);
+  run.finish({
+    ...base,
+    ...run.common(false, ExitCode.rollbackFailed),
+    rolledBack: false,
+    rollback: 'failed',
+    remaining: names,
+    ...(recovered.resources === undefined ? { remainingUnknown: recovered.problem } : {}),
+    recoveredState: recovered.file,
+    error: {
+      code: 'state-not-saved',
+      message: `deploy failed and terraform could not save its state (${cause}); ${what}`,
+      hint: `once there is room again, put the state back and remove them: ${restore} && ${teardownCommand(ev)} --confirm`,
+    },
+  });
 }
 
 /**

@@ -26,11 +26,13 @@ export function parseKeyList(text: string): Record<string, string> | string[] {
       'use one form for every line',
     );
   }
-  const out: Record<string, string> = {};
+  // No prototype: a line "__proto__=..." or "constructor=..." is a language name like any other
+  // (and then matches none), not a property every object already has.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const item of items) {
     const at = item.indexOf('=');
     const language = item.slice(0, at).trim().toLowerCase();
-    if (out[language] !== undefined) throw badInput(`stream key for "${language}" is given twice`);
+    if (Object.hasOwn(out, language)) throw badInput(`stream key for "${language}" is given twice`);
     out[language] = item.slice(at + 1).trim();
   }
   return out;
@@ -70,7 +72,9 @@ export function matchKeys(
         });
     }
     for (const language of languages) {
-      const key = (keys as Record<string, string>)[language];
+      const key = Object.hasOwn(keys, language)
+        ? (keys as Record<string, string>)[language]
+        : undefined;
       if (key === undefined)
         problems.push({
           field: `youtubeKeys.${language}`,
@@ -86,6 +90,17 @@ export function matchKeys(
         message: `stream key for "${language}" must be 8-128 characters of A-Z, a-z, 0-9, "-" and "_"`,
       });
     }
+  }
+  // Each language streams to its own channel; one key twice would put two languages on one.
+  const firstWith = new Map<string, string>();
+  for (const [language, key] of Object.entries(out)) {
+    const first = firstWith.get(key);
+    if (first === undefined) firstWith.set(key, language);
+    else
+      problems.push({
+        field: `youtubeKeys.${language}`,
+        message: `stream key for "${language}" is the same as for "${first}"; each language needs its own channel's key`,
+      });
   }
   if (problems.length > 0) {
     const messages = problems.map((p) => p.message);

@@ -30,9 +30,22 @@ function alive(pid: number): boolean {
   }
 }
 
-/** True when the holder is known dead: same host and no such process. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True when the run is known dead: same host, and neither its process nor its children live. */
 export function isStale(holder: LockHolder): boolean {
-  return holder.host === os.hostname() && !alive(holder.pid);
+  return (
+    holder.host === os.hostname() &&
+    !alive(holder.pid) &&
+    !(holder.processGroups ?? []).some(groupAlive)
+  );
 }
 
 export function describeHolder(h: LockHolder): string {
@@ -43,6 +56,8 @@ export interface Lock {
   readonly file: string;
   /** Set when a dead holder's lock was taken over. */
   readonly replaced?: LockHolder;
+  /** Records a child's process group in the lock file (see LockHolder.processGroups). */
+  addProcessGroup(pgid: number): void;
   release(): void;
 }
 
@@ -66,9 +81,18 @@ export function acquireLock(
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(holder, null, 2), { flag: 'wx' });
+      const groups: number[] = [];
       return {
         file,
         replaced,
+        addProcessGroup: (pgid) => {
+          if (readLock(file)?.runId !== holder.runId) return;
+          groups.push(pgid);
+          // Written beside and renamed over: a reader never sees half a lock file.
+          const next = `${file}.${process.pid}.tmp`;
+          fs.writeFileSync(next, JSON.stringify({ ...holder, processGroups: groups }, null, 2));
+          fs.renameSync(next, file);
+        },
         release: () => {
           if (readLock(file)?.runId === holder.runId) fs.rmSync(file, { force: true });
         },

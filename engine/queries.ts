@@ -1,11 +1,12 @@
 /** outputs and list: read-only views of state, no lock needed. */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
 import { isEnvironment } from '../lib/profiles';
 import { isEventGroup, MANAGED_BY, TAG } from '../lib/tags';
 import { Context, loadEventConfig } from './context';
 import { passphraseFile } from './deploy';
-import { lockPath, readLock } from './lock';
+import { isStale, lockPath, readLock } from './lock';
 import { RunImpl } from './run';
 import { readState, scanLocalStates, shapeOutputs } from './state';
 import { synth } from './terraform';
@@ -80,26 +81,36 @@ export async function runList(
   request: ListRequest = {},
 ): Promise<void> {
   try {
+    const problems: string[] = [];
     const events = await run.phase('query', 'Listing events', async () => {
       const now = ctx.now().getTime();
-      return scanLocalStates(ctx.stateDir).map(
-        ({ event, environment, file, view }): EventSummary => {
-          const expiresAt = view.outputs.expires_at?.value as string | undefined;
-          const createdAt = fs.statSync(file).birthtime.toISOString();
-          return {
-            event,
-            environment,
-            backend: 'local',
-            resourceCount: view.resources.length,
-            createdAt,
-            expiresAt,
-            ageMs: now - new Date(createdAt).getTime(),
-            expired: expiresAt !== undefined && new Date(expiresAt).getTime() < now,
-            statePath: file,
-            lockedBy: readLock(lockPath(ctx.lockDir, environment, event)),
-          };
-        },
-      );
+      const found = scanLocalStates(ctx.stateDir, (file, message) => {
+        // terraform rewrites a state file in place: a live run's file can be caught half written.
+        const [environment, event] = [
+          path.basename(path.dirname(file)),
+          path.basename(file, '.tfstate'),
+        ];
+        const holder = readLock(lockPath(ctx.lockDir, environment, event));
+        if (holder && !isStale(holder)) return;
+        problems.push(message);
+        run.log('warn', `skipped: ${message}`);
+      });
+      return found.map(({ event, environment, file, view }): EventSummary => {
+        const expiresAt = view.outputs.expires_at?.value as string | undefined;
+        const createdAt = fs.statSync(file).birthtime.toISOString();
+        return {
+          event,
+          environment,
+          backend: 'local',
+          resourceCount: view.resources.length,
+          createdAt,
+          expiresAt,
+          ageMs: now - new Date(createdAt).getTime(),
+          expired: expiresAt !== undefined && new Date(expiresAt).getTime() < now,
+          statePath: file,
+          lockedBy: readLock(lockPath(ctx.lockDir, environment, event)),
+        };
+      });
     });
     if (request.azure) {
       const found = await run.phase('query', 'Asking Azure for tagged events', () =>
@@ -108,7 +119,12 @@ export async function runList(
       const known = new Set(events.map((e) => `${e.environment}/${e.event}`));
       events.push(...found.filter((e) => !known.has(`${e.environment}/${e.event}`)));
     }
-    run.finish({ command: 'list', ...run.common(true, ExitCode.ok), events });
+    run.finish({
+      command: 'list',
+      ...run.common(true, ExitCode.ok),
+      events,
+      ...(problems.length > 0 ? { problems } : {}),
+    });
   } catch (err) {
     run.fail(err, { command: 'list', events: [] });
   }

@@ -30,6 +30,11 @@ export class RunImpl<R extends RunResult> implements Run<R> {
   private resolve!: (r: R) => void;
   private readonly startedAt: number;
   private done = false;
+  /** Why the log file stopped being written (a full disk); the run goes on without it. */
+  private logProblem?: string;
+  /** Told of every child the run starts (its process group), e.g. to note it in the lock. */
+  onChild?: (pid: number) => void;
+  private logProblemUnsaid = false;
 
   constructor(
     readonly id: string,
@@ -44,9 +49,11 @@ export class RunImpl<R extends RunResult> implements Run<R> {
     this.result = new Promise<R>((resolve) => (this.resolve = resolve));
     this.startedAt = Date.now();
     if (logFile) {
-      fs.mkdirSync(path.dirname(logFile), { recursive: true });
-      // 0600: even redacted, a log names hosts and addresses an outsider has no need for.
-      fs.writeFileSync(logFile, '', { mode: 0o600 });
+      this.writeLog(() => {
+        fs.mkdirSync(path.dirname(logFile), { recursive: true });
+        // 0600: even redacted, a log names hosts and addresses an outsider has no need for.
+        fs.writeFileSync(logFile, '', { mode: 0o600 });
+      });
     }
   }
 
@@ -76,19 +83,22 @@ export class RunImpl<R extends RunResult> implements Run<R> {
       at: this.now().toISOString(),
     } as EngineEvent;
     this.events.push(event);
-    if (this.logFile) fs.appendFileSync(this.logFile, `${logLine(event)}\n`);
+    if (this.logFile) this.writeLog(() => fs.appendFileSync(this.logFile!, `${logLine(event)}\n`));
     for (const l of [...this.listeners]) safeCall(l, event);
     safeCall(this.onEvent, event);
+    // Said after the event whose write failed (after run-started when the file never opened).
+    if (this.logProblemUnsaid && event.type !== 'done') {
+      this.logProblemUnsaid = false;
+      this.emit({ type: 'log', level: 'warn', source: 'engine', message: this.logProblem! });
+    }
   }
 
   log(level: LogLevel, message: string, source: LogEvent['source'] = 'engine'): void {
     if (level === 'debug' && !this.debug) {
       // Debug lines still go to the file: that is where an operator looks afterwards.
       if (this.logFile) {
-        fs.appendFileSync(
-          this.logFile,
-          `${new Date().toISOString()} debug ${this.redactor.redact(message)}\n`,
-        );
+        const line = `${new Date().toISOString()} debug ${this.redactor.redact(message)}\n`;
+        this.writeLog(() => fs.appendFileSync(this.logFile!, line));
       }
       return;
     }
@@ -106,6 +116,22 @@ export class RunImpl<R extends RunResult> implements Run<R> {
     } catch (err) {
       this.emit({ type: 'phase-finished', phase, ok: false, elapsedMs: Date.now() - start });
       throw err;
+    }
+  }
+
+  /**
+   * A log write that fails (ENOSPC, EIO, a removed folder) must not end the run: terraform may
+   * be half-way through an apply, and its outcome still has to be reported. The first failure
+   * is said once, in the events (which front ends show); the file is not tried again.
+   */
+  private writeLog(write: () => void): void {
+    if (this.logProblem !== undefined) return;
+    try {
+      write();
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      this.logProblem = `log file ${this.logFile} could not be written (${e.code ?? e.message}); the run goes on without it`;
+      this.logProblemUnsaid = true;
     }
   }
 
@@ -139,6 +165,7 @@ export class RunImpl<R extends RunResult> implements Run<R> {
       exitCode,
       runId: this.id,
       ...(this.logFile ? { logFile: this.logFile } : {}),
+      ...(this.logProblem ? { logProblem: this.logProblem } : {}),
       elapsedMs: this.elapsedMs(),
     };
   }
@@ -149,6 +176,7 @@ export interface Common {
   exitCode: ExitCodeValue;
   runId: string;
   logFile?: string;
+  logProblem?: string;
   elapsedMs: number;
 }
 

@@ -2,13 +2,19 @@
 import * as fs from 'node:fs';
 import { EventConfig } from '../lib/event-model';
 import { requireTools } from './child';
-import { Context, loadEventConfig } from './context';
+import { Context, loadEventConfig, localStateFile } from './context';
 import { passphraseFile } from './deploy';
 import { badInput } from './errors';
 import { acquireLock, describeHolder } from './lock';
 import { preflight } from './preflight';
 import { RunImpl } from './run';
-import { readState, whatRemains } from './state';
+import {
+  dropStateBackup,
+  readState,
+  secureStateFolder,
+  tightenStateFiles,
+  whatRemains,
+} from './state';
 import { destroy, errorLine, synth } from './terraform';
 import { ExitCode, RunError, RunResult, TeardownRequest, TeardownResult } from './types';
 
@@ -75,8 +81,11 @@ export async function destroyEvent(
     acquireLock(ctx.lockDir, ev.environment, ev.slug, { command, runId: run.id, now: ctx.now() }),
   );
   onLock(lock.release);
+  run.onChild = lock.addProcessGroup;
   if (lock.replaced)
     run.log('warn', `took over a stale lock left by ${describeHolder(lock.replaced)}`);
+  const stateFile = localStateFile(ctx, ev);
+  if (ev.stateBackend.kind === 'local') secureStateFolder(stateFile);
   // Local state answers "anything left?" offline; remote state needs the stack first.
   if (ev.stateBackend.kind !== 'local')
     await run.phase('synth', `Synthesizing ${ev.slug}`, () => synth(ctx, run, ev));
@@ -84,6 +93,7 @@ export async function destroyEvent(
   if (before.resources.length === 0) {
     run.log('info', `nothing left to tear down for ${ev.slug} (${ev.environment})`);
     fs.rmSync(passphraseFile(ctx, ev), { force: true });
+    dropStateBackup(stateFile);
     return { ok: true, nothingLeft: true, destroyed: [], remaining: [] };
   }
   if (ev.stateBackend.kind === 'local')
@@ -94,7 +104,7 @@ export async function destroyEvent(
       'destroy',
       `Destroying ${before.resources.length} resource(s) of ${ev.slug}`,
       async () => {
-        const r = await destroy(ctx, run, ev);
+        const r = await destroy(ctx, run, ev).finally(() => tightenStateFiles(stateFile));
         if (!r.ok) throw new Error(errorLine(r.tail) ?? 'cdktf destroy failed');
       },
     )
@@ -133,6 +143,7 @@ export async function destroyEvent(
     };
   }
   fs.rmSync(passphraseFile(ctx, ev), { force: true });
+  dropStateBackup(stateFile);
   run.log('info', `destroyed ${destroyed.length} resource(s) of ${ev.slug}`);
   return { ok: true, nothingLeft: false, destroyed, remaining: [] };
 }

@@ -66,6 +66,7 @@ async function cdktf(
     cwd: ctx.projectDir,
     env: childEnv(ctx.env, { ...target.appEnv, ...extraEnv }),
     signal: run.abort.signal,
+    onSpawn: (pid) => run.onChild?.(pid),
     // cdktf prefixes some lines with the stack name; the run is about one stack anyway.
     onLine: (line) => run.log('info', line.replace(prefix, ''), 'terraform'),
   });
@@ -80,12 +81,23 @@ export async function synthStack(
   run: AnyRun,
   target: StackTarget,
 ): Promise<TerraformJson> {
+  const errored = path.join(target.outDir, 'stacks', target.stack, 'errored.tfstate');
+  if (fs.existsSync(errored)) {
+    // The only record of resources a failed run could not save; a synth would delete it.
+    throw new EngineError(
+      'errored-state',
+      `${errored} holds state terraform could not save`,
+      ExitCode.failed,
+      `move it somewhere safe and push it back (terraform state push) or copy it over the event's state file, then retry`,
+    );
+  }
   fs.rmSync(target.outDir, { recursive: true, force: true });
   fs.mkdirSync(target.outDir, { recursive: true });
   const result = await runChild('sh', ['-c', appCommand(ctx)], {
     cwd: ctx.projectDir,
     env: childEnv(ctx.env, { ...target.appEnv, CDKTF_OUTDIR: target.outDir }),
     signal: run.abort.signal,
+    onSpawn: (pid) => run.onChild?.(pid),
     onLine: (line) => run.log('info', line, 'terraform'),
   });
   if (result.code !== 0) {

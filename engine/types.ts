@@ -85,6 +85,12 @@ export interface LockHolder {
   readonly runId: string;
   /** ISO 8601. */
   readonly startedAt: string;
+  /**
+   * Process groups of the run's children (cdktf, terraform, providers). The lock is stale only
+   * when the holder and every one of these are gone: a front end killed with -9 can leave
+   * terraform finishing its step, and a second run must not collide with it.
+   */
+  readonly processGroups?: readonly number[];
 }
 
 // ---------------------------------------------------------------- events
@@ -192,6 +198,8 @@ interface ResultBase {
   readonly runId: string;
   /** Absent for commands that change nothing (they keep no log). */
   readonly logFile?: string;
+  /** Set when the log file could not be written (a full disk): the run went on without it. */
+  readonly logProblem?: string;
   readonly elapsedMs: number;
   readonly error?: RunError;
 }
@@ -224,6 +232,11 @@ export interface DeployResult extends ResultBase {
   readonly rollback?: 'not-needed' | 'done' | 'failed' | 'off';
   /** e.g. "./stream-control teardown --event conference-2025 --env production". */
   readonly teardownCommand: string;
+  /**
+   * After terraform could not save its state: where its errored.tfstate was moved (the only
+   * record of the resources in `remaining`). Nothing was rolled back.
+   */
+  readonly recoveredState?: string;
 }
 
 export interface TeardownResult extends ResultBase {
@@ -337,6 +350,8 @@ export interface ListRequest {
 export interface ListResult extends ResultBase {
   readonly command: 'list';
   readonly events: readonly EventSummary[];
+  /** State files that could not be read, each named with why; the other events are listed. */
+  readonly problems?: readonly string[];
 }
 
 export interface OutputsResult extends ResultBase {

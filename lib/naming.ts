@@ -5,6 +5,7 @@
  * Nothing else in the project builds a name by concatenation.
  */
 import { createHash } from 'node:crypto';
+import { ENVIRONMENTS } from './profiles';
 
 /** Longest event slug; every derived name stays inside its kind's limit with room to spare. */
 export const MAX_SLUG_LENGTH = 40;
@@ -198,6 +199,14 @@ export function eventSlug(raw: string): SlugResult {
   }
   if (!/[a-z]/.test(folded)) {
     return { ok: false, problem: `event name ${shown} must contain at least one letter` };
+  }
+  // The slug names a stack in an app whose construct tree keys children by name (a JavaScript
+  // object: "constructor" is already there), next to the platform stacks.
+  if (folded in Object.prototype || ENVIRONMENTS.some((e) => folded === `platform-${e}`)) {
+    return {
+      ok: false,
+      problem: `event name ${shown} normalizes to "${folded}", a name the app reserves; add a word, e.g. "${folded}-2026"`,
+    };
   }
   return { ok: true, slug: folded };
 }

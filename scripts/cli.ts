@@ -334,8 +334,11 @@ async function render(
     run.cancel();
     if (interrupted > 1) process.exit(ExitCode.interrupted);
   };
+  // A closed terminal (SIGHUP) stops the run like Ctrl-C: terraform saves its state and the
+  // outcome is still worked out (and logged) even if nobody is left to read it.
   o.signals.on('SIGINT', onSignal);
   o.signals.on('SIGTERM', onSignal);
+  o.signals.on('SIGHUP', onSignal);
   let result: RunResult;
   try {
     result = await run.result;
@@ -343,6 +346,7 @@ async function render(
     unsubscribe();
     o.signals.removeListener('SIGINT', onSignal);
     o.signals.removeListener('SIGTERM', onSignal);
+    o.signals.removeListener('SIGHUP', onSignal);
   }
   if (o.json) {
     const { error, ...rest } = result;
@@ -353,6 +357,8 @@ async function render(
   } else {
     for (const line of summary(result)) o.out(line);
   }
+  // A damaged state file is named on stderr; the events that could be read are the data.
+  if (result.command === 'list') for (const p of result.problems ?? []) o.err(`warning: ${p}`);
   if (result.error) {
     // Pre-flight problems are independent, each with its own fix: one line each.
     const lines =
@@ -373,9 +379,9 @@ async function render(
  */
 function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
   let closed = false;
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') closed = true;
-    else throw e;
+  // EPIPE (a closed pipe) or EIO (a hung-up terminal): nobody reads any more; the run goes on.
+  stream.on('error', () => {
+    closed = true;
   });
   return (line) => {
     if (!closed) stream.write(`${line}\n`);

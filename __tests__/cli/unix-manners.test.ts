@@ -17,8 +17,8 @@ function deployedState(slug: string): void {
   const outputs = {
     resource_group: { value: `rg-streaming-${slug}-production`, type: 'string' },
     expires_at: { value: '2099-01-01T00:00:00.000Z', type: 'string' },
-    program_ingest_url: { value: 'srt://198.51.100.7:9998?mode=caller', type: 'string' },
-    slides_ingest_url: { value: 'srt://198.51.100.8:9997?mode=caller', type: 'string' },
+    program_ingest_url: { value: 'srt://127.0.0.7:9998?mode=caller', type: 'string' },
+    slides_ingest_url: { value: 'srt://127.0.0.8:9997?mode=caller', type: 'string' },
     mixers: {
       value: Array.from({ length: 40 }, (_, i) => ({
         language: `lang${i}`,
@@ -54,7 +54,7 @@ describe('data on stdout, progress and diagnostics on stderr', () => {
     expect(r.stdout.split('\n')[0]).toBe(
       'Event pipe-show (production), resource group rg-streaming-pipe-show-production, expires 2099-01-01T00:00:00.000Z',
     );
-    expect(r.stdout).toContain('  program  srt://198.51.100.7:9998?mode=caller');
+    expect(r.stdout).toContain('  program  srt://127.0.0.7:9998?mode=caller');
     expect(r.stdout).not.toMatch(/^(Log:|▶|✓)/m);
   });
 

@@ -393,15 +393,15 @@ describe('GET /api/status', () => {
       outputs: () => ({
         outputs: {
           resource_group: 'rg-spring-summit-staging',
-          program_ingest_url: 'srt://198.51.100.7:9998?mode=caller',
-          slides_ingest_url: 'srt://198.51.100.7:9999?mode=caller',
+          program_ingest_url: 'srt://127.0.0.7:9998?mode=caller',
+          slides_ingest_url: 'srt://127.0.0.7:9999?mode=caller',
           mixers: [
             {
               language: 'original',
               computer_name: 'mx-0',
               private_ip: '10.42.2.11',
-              public_ip: '203.0.113.11',
-              rdp: '203.0.113.11:3389',
+              public_ip: '127.0.0.11',
+              rdp: '127.0.0.11:3389',
             },
           ],
           mixer_admin_password: CANARY.passphrase,
@@ -426,10 +426,10 @@ describe('GET /api/status', () => {
       expiresAt: '2026-05-02T07:00:00Z',
       expired: false,
       ingest: {
-        program: 'srt://198.51.100.7:9998?mode=caller',
-        slides: 'srt://198.51.100.7:9999?mode=caller',
+        program: 'srt://127.0.0.7:9998?mode=caller',
+        slides: 'srt://127.0.0.7:9999?mode=caller',
       },
-      rdp: [{ language: 'original', target: '203.0.113.11:3389' }],
+      rdp: [{ language: 'original', target: '127.0.0.11:3389' }],
       health: { ready: 1, total: 2 },
       problems: [],
     });

@@ -193,8 +193,8 @@ describe('dashboard in Chromium with the real engine', () => {
         expect(await input.inputValue()).toBe('');
       }
       const info = await page.locator('#connection-info').innerText();
-      expect(info).toContain('srt://198.51.100.7:9998?mode=caller');
-      expect(info).toContain('203.0.113.12:3389');
+      expect(info).toContain('srt://127.0.0.7:9998?mode=caller');
+      expect(info).toContain('127.0.0.12:3389');
       const log = await logText(page);
       expect(log).toMatch(/deploy e2e-festival started; log file .*logs/);
       expect(log).toMatch(/✓ deploy finished/);
@@ -206,8 +206,8 @@ describe('dashboard in Chromium with the real engine', () => {
       await card.waitFor();
       const cardText = await card.innerText();
       expect(cardText).toContain('staging');
-      expect(cardText).toContain('srt://198.51.100.7:9999?mode=caller');
-      expect(cardText).toMatch(/original:\s*203\.0\.113\.11:3389/);
+      expect(cardText).toContain('srt://127.0.0.7:9997?mode=caller');
+      expect(cardText).toMatch(/original:\s*127\.0\.0\.11:3389/);
       await page.screenshot({
         path: path.join(ARTIFACTS, 'dashboard-desktop.png'),
         fullPage: true,

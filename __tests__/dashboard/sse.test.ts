@@ -60,7 +60,7 @@ describe('GET /api/runs/:id/stream', () => {
     });
     run.finish({
       outputs: {
-        program_ingest_url: 'srt://198.51.100.7:9998',
+        program_ingest_url: 'srt://127.0.0.7:9998',
         mixer_admin_password: CANARY.passphrase,
       },
     } as never);
@@ -68,7 +68,7 @@ describe('GET /api/runs/:id/stream', () => {
     expect(types(late)).toEqual(['run-started', 'phase-started', 'log', 'progress', 'done']);
     expect(late.frames[3].data).toMatchObject({ ready: 2, total: 5 });
     const result = late.frames[4].data.result;
-    expect(result.outputs).toEqual({ program_ingest_url: 'srt://198.51.100.7:9998' });
+    expect(result.outputs).toEqual({ program_ingest_url: 'srt://127.0.0.7:9998' });
   });
 
   it('sends only what a reconnecting client missed (Last-Event-ID)', async () => {

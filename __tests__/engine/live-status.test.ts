@@ -52,8 +52,8 @@ function mixerOutputs(urls: (string | undefined)[]) {
     language,
     computer_name: `mx-${i}`,
     private_ip: `10.42.2.${11 + i}`,
-    public_ip: `203.0.113.${11 + i}`,
-    rdp: `203.0.113.${11 + i}:3389`,
+    public_ip: `127.0.0.${11 + i}`,
+    rdp: `127.0.0.${11 + i}:3389`,
     ...(urls[i] ? { status_url: urls[i] } : {}),
   }));
 }

@@ -8,7 +8,7 @@ import { requireTools } from '../child';
 import { Context } from '../context';
 import { preflight } from '../preflight';
 import { RunImpl } from '../run';
-import { readLocalState } from '../state';
+import { readLocalState, secureStateFolder, tightenStateFiles } from '../state';
 import { applyStack, errorLine, synthStack } from '../terraform';
 import { ExitCode, PlatformDeployResult, PlatformRequest, RunResult } from '../types';
 import { lockPlatform } from './lock';
@@ -39,11 +39,14 @@ export async function runPlatformDeploy(
     });
     await preflight(ctx, anyRun, 'platform-deploy');
     release = (await lockPlatform(ctx, run, t, 'platform-deploy')).release;
+    secureStateFolder(t.stateFile);
     await run.phase('synth', `Synthesizing ${t.stack}`, () => synthStack(ctx, anyRun, t));
     // A failed apply fails its phase (no green tick), and the run goes on to say what exists.
     const failure = await run
       .phase('apply', `Deploying ${t.stack}`, async () => {
-        const r = await applyStack('deploy', ctx, anyRun, t);
+        const r = await applyStack('deploy', ctx, anyRun, t).finally(() =>
+          tightenStateFiles(t.stateFile),
+        );
         if (!r.ok) throw new Error(errorLine(r.tail) ?? 'cdktf deploy failed');
       })
       .then(

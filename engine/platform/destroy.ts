@@ -10,7 +10,7 @@ import { Context } from '../context';
 import { badInput } from '../errors';
 import { preflight } from '../preflight';
 import { RunImpl } from '../run';
-import { readLocalState } from '../state';
+import { dropStateBackup, readLocalState, tightenStateFiles } from '../state';
 import { applyStack, errorLine, synthStack } from '../terraform';
 import { ExitCode, PlatformDestroyRequest, PlatformDestroyResult, RunResult } from '../types';
 import { lockPlatform } from './lock';
@@ -75,7 +75,9 @@ export async function runPlatformDestroy(
     await run.phase('synth', `Synthesizing ${t.stack}`, () => synthStack(ctx, anyRun, t));
     const failure = await run
       .phase('destroy', `Destroying ${before.length} resource(s) of ${t.stack}`, async () => {
-        const r = await applyStack('destroy', ctx, anyRun, t);
+        const r = await applyStack('destroy', ctx, anyRun, t).finally(() =>
+          tightenStateFiles(t.stateFile),
+        );
         if (!r.ok) throw new Error(errorLine(r.tail) ?? 'cdktf destroy failed');
       })
       .then(
@@ -100,6 +102,7 @@ export async function runPlatformDestroy(
       });
       return;
     }
+    dropStateBackup(t.stateFile);
     run.log('info', `destroyed ${destroyed.length} resource(s) of ${t.stack}`);
     run.finish({ ...base(), destroyed, ...run.common(true, ExitCode.ok) });
   } catch (err) {

@@ -21,5 +21,6 @@ export async function lockPlatform<R extends RunResult>(
   );
   if (lock.replaced)
     run.log('warn', `took over a stale lock left by ${describeHolder(lock.replaced)}`);
+  run.onChild = lock.addProcessGroup;
   return lock;
 }
