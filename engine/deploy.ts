@@ -15,6 +15,7 @@ import { checkPassphrase, matchKeys } from './keys';
 import { acquireLock, describeHolder } from './lock';
 import { RunImpl } from './run';
 import { preflight } from './preflight';
+import { appUsesAzure } from './providers';
 import { liveInputs } from './live/watch';
 import {
   readState,
@@ -300,6 +301,23 @@ function reportUnsavedState(
 }
 
 /**
+ * Asks Azure whether the event's resource group still exists, for an app that deploys to Azure
+ * and a run that checked Azure before (pre-flight); says why, or undefined when all is clear.
+ */
+async function azureLeftover(ctx: Context, ev: EventConfig): Promise<string | undefined> {
+  if (!ctx.preflight || !appUsesAzure(ctx)) return undefined;
+  const name = ev.names.resourceGroup;
+  try {
+    const group = await ctx.azure().getResourceGroup(name);
+    return group
+      ? `the state holds nothing, but resource group ${name} still exists in Azure (remove it: az group delete --name ${name} --yes)`
+      : undefined;
+  } catch (err) {
+    return `the state holds nothing, but Azure could not be asked about resource group ${name} (${(err as Error).message.split('\n')[0]})`;
+  }
+}
+
+/**
  * After a failed apply: roll back what exists (if anything does and rollback is on), then
  * report what really remains, read from the state rather than assumed, the cause first, and
  * the next command to run.
@@ -337,6 +355,14 @@ async function reportFailure(
     if (rollbackCause) run.log('error', `rollback failed: ${rollbackCause}`);
     after = await whatRemains(ctx, anyRun, ev);
     rollback = after.problem === undefined && after.resources.length === 0 ? 'done' : 'failed';
+  }
+  // An empty state is not yet "nothing remains": where Azure can be asked, its word counts too.
+  if (after.problem === undefined && after.resources.length === 0) {
+    const leftover = await azureLeftover(ctx, ev);
+    if (leftover) {
+      after = { problem: leftover };
+      rollback = 'failed';
+    }
   }
   const remaining = after.problem === undefined ? after.resources : undefined;
   const clean = remaining !== undefined && remaining.length === 0;

@@ -7,7 +7,7 @@ import { subscriptionFrom } from './azure';
 import { EventConfig } from '../lib/event-model';
 import { Context } from './context';
 import { EngineError, toRunError } from './errors';
-import { providerProblems, providersNeeded } from './providers';
+import { appUsesAzure, providerProblems, providersNeeded } from './providers';
 import { RunImpl } from './run';
 import { ExitCode, PermissionEntry, RunResult } from './types';
 
@@ -169,12 +169,9 @@ export async function preflight(
       }),
       providerProblems(providersNeeded(ctx), ctx.env),
     ]);
-    const needs = providersNeeded(ctx);
     // Only an app that creates Azure resources pulls images (not the test fixture).
     const images =
-      event && target === 'event-deploy' && needs.some((n) => n.source.endsWith('/azurerm'))
-        ? imageProblems(event)
-        : [];
+      event && target === 'event-deploy' && appUsesAzure(ctx) ? imageProblems(event) : [];
     const problems = [...azure, ...providers, ...images];
     if (problems.length === 0) return;
     for (const p of problems) run.log('error', `pre-flight: ${p}`);

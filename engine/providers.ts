@@ -48,6 +48,11 @@ export function providersNeeded(ctx: Context): ProviderNeed[] {
   return needs.sort((a, b) => a.source.localeCompare(b.source));
 }
 
+/** The app creates Azure resources (the real app does; the test fixture does not). */
+export function appUsesAzure(ctx: Context): boolean {
+  return providersNeeded(ctx).some((n) => n.source.endsWith('/azurerm'));
+}
+
 interface CliConfig {
   readonly file?: string;
   readonly filesystemMirrors: string[];

@@ -9,7 +9,14 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { azureClientFromSdk } from '../../engine/azure';
 import { main } from '../../scripts/cli';
-import { fakeSdk, readyAccount, RecordedAccount, SUBSCRIPTION } from './support/recorded-azure';
+import { EventNames } from '../../lib/naming';
+import {
+  fakeSdk,
+  readyAccount,
+  RecordedAccount,
+  recordedGroup,
+  SUBSCRIPTION,
+} from './support/recorded-azure';
 import { KEYS, makeSandbox, requireTerraform, Sandbox } from './support/sandbox';
 
 let box: Sandbox;
@@ -37,8 +44,9 @@ async function cli(
   argv: string[],
   account: RecordedAccount = readyAccount(),
   env: Record<string, string | undefined> = {},
+  groups: ReturnType<typeof recordedGroup>[] = [],
 ) {
-  const sdk = fakeSdk([], undefined, account);
+  const sdk = fakeSdk(groups, undefined, account);
   const err: string[] = [];
   const out: string[] = [];
   const base = box.options({ azure: azureClientFromSdk(sdk) }).env as Record<string, string>;
@@ -300,5 +308,31 @@ describe('pre-flight: the providers terraform needs', () => {
     expect(down.calls).toContain(
       `GET /subscriptions/${SUBSCRIPTION}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`,
     );
+  }, 180_000);
+
+  it('a failed deploy is "rolled back, nothing remains" only when Azure agrees with the empty state', async () => {
+    needAzurerm();
+    const rc = mirrorConfig();
+    const images = {
+      relayImage: 'ghcr.io/example/srt-relay:0.1.0',
+      splitterImage: 'ghcr.io/example/slide-splitter:0.1.0',
+    };
+    box.writeEvent('left-show', { name: 'left-show', ...images });
+    const group = new EventNames('left-show', 'production').resourceGroup;
+    const failing = { TF_CLI_CONFIG_FILE: rc, FIXTURE_FAIL: '1' };
+    const stuck = await cli(deploy('left-show'), readyAccount(), failing, [
+      recordedGroup(group, { event: 'left-show' }),
+    ]);
+    expect(stuck.code).toBe(6);
+    expect(stuck.err.join('\n')).not.toMatch(/nothing remains/);
+    expect(stuck.err.join('\n')).toContain(
+      `resource group ${group} still exists in Azure (remove it: az group delete --name ${group} --yes)`,
+    );
+    expect(stuck.calls).toContain(`resourceGroups.get ${group}`);
+
+    const clean = await cli(deploy('left-show'), readyAccount(), failing);
+    expect(clean.code).toBe(3);
+    expect(clean.err.join('\n')).toMatch(/rolled back, nothing remains/);
+    expect(clean.calls).toContain(`resourceGroups.get ${group}`);
   }, 180_000);
 });
