@@ -3,7 +3,13 @@ import { Construct } from 'constructs';
 import { FeedKind, HEALTH_PATHS, HEALTH_PORT, MIXER_INPUT_PORTS } from '../lib/contract';
 import { renderMixerEnv } from '../lib/mixer-env';
 import { buildMixerModel, MixerModel } from '../lib/mixer-model';
-import { RegistryPull } from './srt-container-group';
+import {
+  AciPort,
+  healthProbe,
+  publicLinuxGroupProps,
+  RegistryPull,
+  registryPullProps,
+} from './aci-group';
 
 export interface ContainerMixerProps {
   readonly name: string;
@@ -63,38 +69,14 @@ export class ContainerMixer extends Construct {
       passphrase: props.passphrase,
       statusToken: props.statusToken,
     });
-    const ports = [
+    const ports: AciPort[] = [
       { port: MIXER_INPUT_PORTS.program, protocol: 'UDP' },
       { port: MIXER_INPUT_PORTS.slides, protocol: 'UDP' },
       { port: HEALTH_PORT, protocol: 'TCP' },
     ];
-    const probe = (path: string, initialDelaySeconds: number) => ({
-      httpGet: [{ path, port: HEALTH_PORT, scheme: 'http' }],
-      initialDelaySeconds,
-      periodSeconds: 10,
-      failureThreshold: 3,
-      timeoutSeconds: 5,
-    });
     this.group = new ContainerGroup(this, 'group', {
-      name: props.name,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      osType: 'Linux',
-      ipAddressType: 'Public',
-      dnsNameLabel: props.dnsNameLabel,
-      restartPolicy: 'Always',
-      exposedPort: ports,
-      ...(props.registryPull
-        ? {
-            identity: { type: 'UserAssigned', identityIds: [props.registryPull.identityId] },
-            imageRegistryCredential: [
-              {
-                server: props.registryPull.server,
-                userAssignedIdentityId: props.registryPull.identityId,
-              },
-            ],
-          }
-        : {}),
+      ...publicLinuxGroupProps({ ...props, ports }),
+      ...registryPullProps(props.registryPull),
       container: [
         {
           name: 'language-mixer',
@@ -105,8 +87,8 @@ export class ContainerMixer extends Construct {
           environmentVariables: env,
           // Stream key, passphrase and token: secure variables, never returned by Azure's API.
           secureEnvironmentVariables: secureEnv,
-          livenessProbe: probe(HEALTH_PATHS.live, 20),
-          readinessProbe: probe(HEALTH_PATHS.ready, 5),
+          livenessProbe: healthProbe(HEALTH_PATHS.live, 20),
+          readinessProbe: healthProbe(HEALTH_PATHS.ready, 5),
         },
       ],
     });

@@ -1,14 +1,16 @@
 import { ContainerGroup } from '@cdktf/provider-azurerm/lib/container-group';
 import { Construct } from 'constructs';
 import { DEFAULTS, ENV, FEEDS, FeedKind, HEALTH_PATHS, HEALTH_PORT } from '../lib/contract';
+import {
+  AciPort,
+  healthProbe,
+  publicLinuxGroupProps,
+  RegistryPull,
+  registryPullProps,
+} from './aci-group';
 
-/** Image pull through a managed identity, so no registry password exists anywhere. */
-export interface RegistryPull {
-  /** Login server, e.g. "crstreamprod.azurecr.io". */
-  readonly server: string;
-  /** Resource id of a user-assigned identity that holds AcrPull on that registry. */
-  readonly identityId: string;
-}
+// Re-exported: the stacks import the pull settings from here.
+export type { RegistryPull } from './aci-group';
 
 /** What the relay and the splitter both take; each states its own size defaults. */
 export interface SrtServiceProps {
@@ -93,38 +95,14 @@ export class SrtContainerGroup extends Construct {
     }
     this.feed = props.feed;
     const ingestPort = FEEDS[props.feed].ingestPort;
-    const ports = [
+    const ports: AciPort[] = [
       { port: ingestPort, protocol: 'UDP' },
       { port: HEALTH_PORT, protocol: 'TCP' },
     ];
-    const probe = (path: string, initialDelaySeconds: number) => ({
-      httpGet: [{ path, port: HEALTH_PORT, scheme: 'http' }],
-      initialDelaySeconds,
-      periodSeconds: 10,
-      failureThreshold: 3,
-      timeoutSeconds: 5,
-    });
 
     this.group = new ContainerGroup(this, 'group', {
-      name: props.name,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      osType: 'Linux',
-      ipAddressType: 'Public',
-      dnsNameLabel: props.dnsNameLabel,
-      restartPolicy: 'Always',
-      exposedPort: ports,
-      ...(props.registryPull
-        ? {
-            identity: { type: 'UserAssigned', identityIds: [props.registryPull.identityId] },
-            imageRegistryCredential: [
-              {
-                server: props.registryPull.server,
-                userAssignedIdentityId: props.registryPull.identityId,
-              },
-            ],
-          }
-        : {}),
+      ...publicLinuxGroupProps({ ...props, ports }),
+      ...registryPullProps(props.registryPull),
       container: [
         {
           name: props.feed === 'program' ? 'srt-relay' : 'slide-splitter',
@@ -149,8 +127,8 @@ export class SrtContainerGroup extends Construct {
           // ACI routes no traffic to a container whose readiness probe fails, so both probes
           // mean "processes up and listening", never "the feed has arrived": the venue must be
           // able to connect before it sends. Feed presence is in /status only.
-          livenessProbe: probe(HEALTH_PATHS.live, 30),
-          readinessProbe: probe(HEALTH_PATHS.ready, 10),
+          livenessProbe: healthProbe(HEALTH_PATHS.live, 30),
+          readinessProbe: healthProbe(HEALTH_PATHS.ready, 10),
         },
       ],
     });
