@@ -1,7 +1,8 @@
 import { ConfigError } from '../shared/config';
+import { serveHealth } from '../shared/http';
 import { log } from '../shared/log';
 import { parseMixerConfig } from './config';
-import { serveMixerHealth } from './http';
+import { renderMixerMetrics } from './metrics';
 import { Mixer } from './mixer';
 
 /** Config errors exit 2 with one line each; SIGTERM or EXPIRES_AT stop everything. */
@@ -15,7 +16,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const mixer = new Mixer(cfg);
-  const server = await serveMixerHealth(mixer, cfg.healthPort);
+  const server = await serveHealth(
+    {
+      live: () => mixer.live(),
+      status: () => mixer.status(),
+      metrics: () => renderMixerMetrics(mixer.status()),
+    },
+    cfg.statusToken,
+    cfg.healthPort,
+  );
   let stopping = false;
   const stop = async (why: string): Promise<void> => {
     if (stopping) return;

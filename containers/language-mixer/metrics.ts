@@ -1,15 +1,10 @@
 import { MixerStatus } from '../../lib/mixer-status';
-
-const label = (v: string): string => v.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+import { exposition, labelValue as label } from '../shared/prometheus';
 
 /** Prometheus text exposition (0.0.4) of the same numbers as /status. */
 export function renderMixerMetrics(s: MixerStatus): string {
   const base = `event="${label(s.event)}",language="${label(s.language)}"`;
-  const lines: string[] = [];
-  const metric = (name: string, type: string, help: string, rows: [string, number][]): void => {
-    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [labels, value] of rows) lines.push(`${name}{${base}${labels}} ${value}`);
-  };
+  const { metric, text } = exposition(base);
   metric('mixer_on_air', 'gauge', 'The destination took bytes within the last seconds.', [
     ['', s.onAir ? 1 : 0],
   ]);
@@ -30,5 +25,5 @@ export function renderMixerMetrics(s: MixerStatus): string {
   metric('mixer_compositor_restarts_total', 'counter', 'Compositor restarts.', [
     ['', s.output.restarts],
   ]);
-  return `${lines.join('\n')}\n`;
+  return text();
 }

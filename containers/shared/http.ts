@@ -1,17 +1,31 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Server, createServer } from 'node:http';
 import { HEALTH_PATHS } from '../../lib/contract';
-import { Engine } from './engine';
-import { renderMetrics } from './status';
+
+/** What the health server publishes; the relay, the splitter and the mixer each provide it. */
+export interface HealthSource {
+  /** The processes that should run are up and listening; never feed presence (lib/contract.ts). */
+  live(): boolean;
+  /** Body of /status, sent as JSON. */
+  status(): unknown;
+  /** Body of /metrics, Prometheus text 0.0.4. */
+  metrics(): string;
+}
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 /**
- * Probes answer anyone; /status and /metrics only a caller with the status token. Digests
- * compared in constant time, so neither the token nor its length leaks through timing.
+ * Probes answer anyone; /status and /metrics only a caller with the status token, and nobody
+ * when there is no token. Digests compared in constant time, so neither the token nor its
+ * length leaks through timing. Everything is no-store: a cache must never replay a status.
  */
-export function serveHealth(engine: Engine, port: number, host = '0.0.0.0'): Promise<Server> {
-  const expected = digest(`Bearer ${engine.cfg.statusToken}`);
+export function serveHealth(
+  source: HealthSource,
+  statusToken: string | undefined,
+  port: number,
+  host = '0.0.0.0',
+): Promise<Server> {
+  const expected = statusToken ? digest(`Bearer ${statusToken}`) : undefined;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const send = (code: number, type: string, body: string, extra = {}): void => {
@@ -20,11 +34,11 @@ export function serveHealth(engine: Engine, port: number, host = '0.0.0.0'): Pro
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'GET only\n');
     const authorized = (): boolean =>
-      timingSafeEqual(digest(req.headers.authorization ?? ''), expected);
+      expected !== undefined && timingSafeEqual(digest(req.headers.authorization ?? ''), expected);
     switch (path) {
       case HEALTH_PATHS.live:
       case HEALTH_PATHS.ready:
-        return engine.live()
+        return source.live()
           ? send(200, 'text/plain', 'ok\n')
           : send(503, 'text/plain', 'child process down\n');
       case HEALTH_PATHS.status:
@@ -35,8 +49,8 @@ export function serveHealth(engine: Engine, port: number, host = '0.0.0.0'): Pro
           });
         }
         return path === HEALTH_PATHS.status
-          ? send(200, 'application/json', `${JSON.stringify(engine.status(), null, 2)}\n`)
-          : send(200, 'text/plain; version=0.0.4', renderMetrics(engine.status()));
+          ? send(200, 'application/json', `${JSON.stringify(source.status(), null, 2)}\n`)
+          : send(200, 'text/plain; version=0.0.4', source.metrics());
       default:
         return send(404, 'text/plain', 'not found\n');
     }

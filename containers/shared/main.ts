@@ -3,6 +3,7 @@ import { ConfigError, parseConfig } from './config';
 import { Engine, TranscoderSpec } from './engine';
 import { serveHealth } from './http';
 import { log } from './log';
+import { renderMetrics } from './status';
 
 /** Shared entry for both images: config errors exit 2 with one line each, SIGTERM stops all. */
 export async function runSupervisor(
@@ -19,7 +20,15 @@ export async function runSupervisor(
     process.exit(2);
   }
   const engine = new Engine(cfg, transcoder?.(cfg));
-  const server = await serveHealth(engine, cfg.healthPort);
+  const server = await serveHealth(
+    {
+      live: () => engine.live(),
+      status: () => engine.status(),
+      metrics: () => renderMetrics(engine.status()),
+    },
+    cfg.statusToken,
+    cfg.healthPort,
+  );
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

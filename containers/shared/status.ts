@@ -1,21 +1,17 @@
 import { MediaOutputStatus, MediaStatus } from '../../lib/media-status';
+import { exposition, labelValue as label, Sample } from './prometheus';
 
-const label = (v: string): string => v.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 const flag = (b: boolean): number => (b ? 1 : 0);
 
 /** Prometheus text exposition (version 0.0.4) of the same numbers as the JSON status. */
 export function renderMetrics(s: MediaStatus): string {
   const base = `feed="${label(s.feed)}",event="${label(s.event)}"`;
-  const lines: string[] = [];
-  const metric = (name: string, type: string, help: string, rows: [string, number][]): void => {
-    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [labels, value] of rows) lines.push(`${name}{${base}${labels}} ${value}`);
-  };
-  const once = (value: number): [string, number][] => [['', value]];
+  const { metric, text } = exposition(base);
+  const once = (value: number): Sample[] => [['', value]];
   type Out = MediaOutputStatus;
-  const each = (f: (o: Out) => number): [string, number][] =>
+  const each = (f: (o: Out) => number): Sample[] =>
     s.outputs.map((o) => [`,output="${label(o.name)}",target="${label(o.target)}"`, f(o)]);
-  const eachAudio = (f: (a: NonNullable<Out['audio']>) => number | null): [string, number][] =>
+  const eachAudio = (f: (a: NonNullable<Out['audio']>) => number | null): Sample[] =>
     s.outputs
       .filter((o) => o.audio && f(o.audio) !== null)
       .map((o) => [`,output="${label(o.name)}",target="${label(o.target)}"`, f(o.audio!)!]);
@@ -71,7 +67,7 @@ export function renderMetrics(s: MediaStatus): string {
     ...eachAudio((a) => a.rmsDbfs),
   ]);
   metric('srt_relay_process_restarts_total', 'counter', 'Restarts of each child process.', [
-    ...s.processes.map((p): [string, number] => [`,process="${label(p.name)}"`, p.restarts]),
+    ...s.processes.map((p): Sample => [`,process="${label(p.name)}"`, p.restarts]),
   ]);
-  return `${lines.join('\n')}\n`;
+  return text();
 }
