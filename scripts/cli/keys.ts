@@ -80,8 +80,8 @@ function readSmallFile(flag: string, file: string): string {
   try {
     st = fs.statSync(file);
   } catch (err) {
-    return fail(
-      `cannot be read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+    throw new CliError(
+      `cannot read ${flag} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
       'check the path and its permissions',
     );
   }
