@@ -4,8 +4,9 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /**
- * Frequency of the tone in the first audio stream: zero crossings per 100 ms block of decoded
- * samples, median over the blocks that carry sound (a switch may leave a short gap).
+ * Frequency of the tone in the first audio stream: periods between upward zero crossings per
+ * 100 ms block of decoded samples, median over the blocks that carry sound (a switch may leave a
+ * short gap).
  */
 export async function toneHz(file: string, fromSeconds = 1, seconds = 3): Promise<number> {
   const { stdout } = await run(
@@ -20,13 +21,26 @@ export async function toneHz(file: string, fromSeconds = 1, seconds = 3): Promis
   const block = 4800;
   const estimates: number[] = [];
   for (let start = 0; start + block <= samples.length; start += block) {
-    let crossings = 0;
+    // Whole periods between the block's first and last upward crossing, each placed between its
+    // two samples: a count of crossings per block alone is only good to 1 / block seconds (10 Hz).
+    let first = -1;
+    let last = -1;
+    let periods = -1;
     let energy = 0;
     for (let i = start + 1; i < start + block; i++) {
-      if (samples[i - 1] < 0 && samples[i] >= 0) crossings += 1;
-      energy += samples[i] * samples[i];
+      const a = samples[i - 1];
+      const b = samples[i];
+      if (a < 0 && b >= 0) {
+        const at = i - 1 + a / (a - b);
+        if (first < 0) first = at;
+        last = at;
+        periods += 1;
+      }
+      energy += b * b;
     }
-    if (Math.sqrt(energy / block) > 300) estimates.push(crossings * 10);
+    if (Math.sqrt(energy / block) > 300 && periods > 0) {
+      estimates.push((periods * 48000) / (last - first));
+    }
   }
   if (estimates.length === 0) return 0;
   estimates.sort((a, b) => a - b);
