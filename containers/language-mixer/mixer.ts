@@ -139,7 +139,9 @@ export class Mixer {
       cfg.destination,
       (m) => this.error(m),
       () => {
-        if (this.switchTo) this.applyPicture(this.switchTo);
+        if (!this.switchTo) return false;
+        this.applyPicture(this.switchTo);
+        return true;
       },
     );
     this.flv = new LocalSink(

@@ -21,19 +21,26 @@ export class Uplink {
   private lastTs = 0;
   private headers = new Map<string, FlvTag>();
   private waitKeyframe = true;
+  /** The running stream was cut at a keyframe: drop its tail until the next stream begins. */
+  private sealed = false;
   private retryAt = 0;
   private failures = 0;
 
   constructor(
     private readonly target: RtmpTarget,
     private readonly onError: (message: string) => void,
-    /** Called as each keyframe passes: a layout switch cut there keeps the GOP at 2 s. */
-    private readonly onKeyframe: () => void = () => undefined,
+    /**
+     * Called as each keyframe passes; true when a layout switch cuts the stream there. The
+     * keyframe goes out and the old run's tail does not (x264 flushes frames as it stops), so
+     * the new run's first keyframe follows within a frame and no GOP outgrows the interval.
+     */
+    private readonly onKeyframe: () => boolean = () => false,
   ) {}
 
   /** A new FLV stream begins (the compositor (re)started). */
   newStream(): void {
     this.rebase = true;
+    this.sealed = false;
     this.headers.clear();
     this.reader = new FlvReader((t) => this.onTag(t));
   }
@@ -56,6 +63,7 @@ export class Uplink {
   }
 
   private onTag(tag: FlvTag): void {
+    if (this.sealed) return;
     if (this.rebase && (tag.type === 8 || tag.type === 9)) {
       // The new run's first media tag follows the previous run's last one by about a frame,
       // whatever timestamp ffmpeg started this run at.
@@ -77,12 +85,13 @@ export class Uplink {
     if (tag.type === 18) return p.sendMetadata(tag.data);
     if (tag.type !== 8 && tag.type !== 9) return;
     // After (re)connecting, video starts at a keyframe so the first GOP decodes.
-    if (isKeyframe(tag)) this.onKeyframe();
+    const cut = isKeyframe(tag) && this.onKeyframe();
     if (tag.type === 9 && this.waitKeyframe) {
       if (!isKeyframe(tag)) return;
       this.waitKeyframe = false;
     }
     p.sendMedia(tag.type, ts, tag.data);
+    if (cut) this.sealed = true;
   }
 
   private connect(): void {
