@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+const SAMPLE_RATE = 48000;
 
 export interface AudioStreamInfo {
   readonly codec: string;
@@ -30,13 +31,21 @@ export async function audioStreams(file: string): Promise<AudioStreamInfo[]> {
   }));
 }
 
-/** The left channel of the first audio stream, decoded by ffmpeg, skipping the first second. */
-export async function decodeLeft(file: string, sampleRate = 48000): Promise<Float64Array> {
+/**
+ * The left channel of the first audio stream, decoded by ffmpeg at 48 kHz: from `fromSeconds`
+ * (the first second skipped by default), for `seconds` or to the end.
+ */
+export async function decodeLeft(
+  file: string,
+  { fromSeconds = 1, seconds }: { fromSeconds?: number; seconds?: number } = {},
+): Promise<Float64Array> {
   const { stdout } = await run(
     'ffmpeg',
     [
-      ...['-v', 'error', '-ss', '1', '-i', file, '-map', '0:a:0', '-af', 'pan=mono|c0=c0'],
-      ...['-ar', String(sampleRate), '-f', 's16le', '-'],
+      ...['-v', 'error', '-ss', String(fromSeconds)],
+      ...(seconds === undefined ? [] : ['-t', String(seconds)]),
+      ...['-i', file, '-map', '0:a:0', '-af', 'pan=mono|c0=c0'],
+      ...['-ar', String(SAMPLE_RATE), '-f', 's16le', '-'],
     ],
     { encoding: 'buffer', maxBuffer: 64 << 20 },
   );
@@ -62,13 +71,39 @@ export function toneDb(samples: Float64Array, hz: number, sampleRate = 48000): n
   return 20 * Math.log10(Math.max(amplitude, 1e-12));
 }
 
-/** The dominant frequency from zero crossings (a single tone measures within a few Hz). */
-export function zeroCrossingHz(samples: Float64Array, sampleRate = 48000): number {
-  let crossings = 0;
-  for (let i = 1; i < samples.length; i++) {
-    if (samples[i - 1] < 0 && samples[i] >= 0) crossings += 1;
+/**
+ * The frequency of a single tone: whole periods between the first and last upward zero crossing
+ * of each 100 ms block, each crossing placed between its two samples, median over the blocks
+ * that carry sound (a switch or a dropout leaves a short gap). Good to a fraction of a hertz,
+ * where a count of crossings per block is only good to 10 Hz.
+ */
+export function zeroCrossingHz(samples: Float64Array, sampleRate = SAMPLE_RATE): number {
+  const block = Math.round(sampleRate / 10);
+  const estimates: number[] = [];
+  for (let start = 0; start + block <= samples.length; start += block) {
+    let first = -1;
+    let last = -1;
+    let periods = -1;
+    let energy = 0;
+    for (let i = start + 1; i < start + block; i++) {
+      const a = samples[i - 1];
+      const b = samples[i];
+      if (a < 0 && b >= 0) {
+        const at = i - 1 + a / (a - b);
+        if (first < 0) first = at;
+        last = at;
+        periods += 1;
+      }
+      energy += b * b;
+    }
+    // About -41 dBFS RMS: below it the block is a gap, not the tone.
+    if (Math.sqrt(energy / block) > 0.009 && periods > 0) {
+      estimates.push((periods * sampleRate) / (last - first));
+    }
   }
-  return (crossings * sampleRate) / samples.length;
+  if (estimates.length === 0) return 0;
+  estimates.sort((a, b) => a - b);
+  return estimates[estimates.length >> 1];
 }
 
 /** RMS level in dBFS; -Infinity for digital silence. */

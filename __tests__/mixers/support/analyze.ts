@@ -1,50 +1,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { decodeLeft, zeroCrossingHz } from '../../containers/support/tone';
 
 const run = promisify(execFile);
 
-/**
- * Frequency of the tone in the first audio stream: periods between upward zero crossings per
- * 100 ms block of decoded samples, median over the blocks that carry sound (a switch may leave a
- * short gap).
- */
+/** Frequency of the tone in the first audio stream, `seconds` long from `fromSeconds`. */
 export async function toneHz(file: string, fromSeconds = 1, seconds = 3): Promise<number> {
-  const { stdout } = await run(
-    'ffmpeg',
-    [
-      ...['-v', 'error', '-ss', String(fromSeconds), '-t', String(seconds), '-i', file],
-      ...['-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 's16le', '-'],
-    ],
-    { encoding: 'buffer', maxBuffer: 64 << 20 },
-  );
-  const samples = new Int16Array(stdout.buffer, stdout.byteOffset, stdout.length >> 1);
-  const block = 4800;
-  const estimates: number[] = [];
-  for (let start = 0; start + block <= samples.length; start += block) {
-    // Whole periods between the block's first and last upward crossing, each placed between its
-    // two samples: a count of crossings per block alone is only good to 1 / block seconds (10 Hz).
-    let first = -1;
-    let last = -1;
-    let periods = -1;
-    let energy = 0;
-    for (let i = start + 1; i < start + block; i++) {
-      const a = samples[i - 1];
-      const b = samples[i];
-      if (a < 0 && b >= 0) {
-        const at = i - 1 + a / (a - b);
-        if (first < 0) first = at;
-        last = at;
-        periods += 1;
-      }
-      energy += b * b;
-    }
-    if (Math.sqrt(energy / block) > 300 && periods > 0) {
-      estimates.push((periods * 48000) / (last - first));
-    }
-  }
-  if (estimates.length === 0) return 0;
-  estimates.sort((a, b) => a - b);
-  return estimates[estimates.length >> 1];
+  return zeroCrossingHz(await decodeLeft(file, { fromSeconds, seconds }));
 }
 
 export interface StreamInfo {
