@@ -83,8 +83,34 @@ export const ENV = {
   latencyMs: 'SRT_LATENCY_MS',
   /** Idle time after which a silent SRT peer is dropped, milliseconds. */
   peerIdleTimeoutMs: 'SRT_PEER_IDLE_TIMEOUT_MS',
-  /** SRT passphrase (10-79 characters), enforced on ingest and outputs. Secure variable. */
+  /**
+   * SRT passphrase (10-79 characters), enforced on ingest and outputs. Local runs and tests
+   * only: on Azure the part reads it from Key Vault (KEY_VAULT_URL), so no resource attribute,
+   * and therefore no Terraform state, holds it.
+   */
   passphrase: 'SRT_PASSPHRASE',
+  /**
+   * Key Vault the part reads its secrets from at start ("https://<vault>.vault.azure.net/"),
+   * with a token for its managed identity from IMDS. When set, SRT_PASSPHRASE and STREAM_KEY
+   * come from the vault secrets named below, never from the environment.
+   */
+  keyVaultUrl: 'KEY_VAULT_URL',
+  /** Vault secret that holds the SRT passphrase (lib/secrets.ts VAULT_SECRETS). */
+  passphraseSecret: 'SRT_PASSPHRASE_SECRET',
+  /** Container mixer: vault secret that holds its own language's stream key. */
+  streamKeySecret: 'STREAM_KEY_SECRET',
+  /**
+   * Client id of the user-assigned identity to ask IMDS for: a container group may carry
+   * several (the registry pull identity too). Azure SDKs read the same name.
+   */
+  azureClientId: 'AZURE_CLIENT_ID',
+  /**
+   * IMDS base URL. @default "http://169.254.169.254". Azure's identity libraries honour the
+   * same variable; here only tests set it, to a loopback stand-in.
+   */
+  imdsEndpoint: 'AZURE_POD_IDENTITY_AUTHORITY_HOST',
+  /** Seconds between re-reads of the vault, so a changed key reaches a running part. @default 60 */
+  secretsRefreshSeconds: 'SECRETS_REFRESH_SECONDS',
   /**
    * Push delivery: comma-separated "host:port" of each mixer's SRT listener for this feed, in
    * the order of SRT_OUTPUT_NAMES. The relay and the splitter call them and keep retrying.
@@ -108,7 +134,7 @@ export const ENV = {
   mixerLayout: 'MIXER_LAYOUT',
   /** Container mixer: rtmp:// or rtmps:// destination without the key, e.g. YouTube's ingest. */
   destinationUrl: 'RTMP_URL',
-  /** Container mixer: the stream key (publish name). Secure variable, never in a child's argv. */
+  /** Container mixer: the stream key (publish name); local runs only (see KEY_VAULT_URL). Never in a child's argv. */
   streamKey: 'STREAM_KEY',
   /** Container mixer: output frames per second. */
   outputFps: 'OUTPUT_FPS',

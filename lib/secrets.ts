@@ -16,3 +16,24 @@ export const SRT_PASSPHRASE_VARIABLE = 'srt_passphrase';
 export function tfVarEnv(variable: string): string {
   return `TF_VAR_${variable}`;
 }
+
+/**
+ * Non-secret number that versions the write-only secret values: terraform writes a write-only
+ * argument only when its version changes, so the engine passes the deploy's time in seconds
+ * and every deploy writes the keys it was given. @default 1 (a plain `cdktf deploy`)
+ */
+export const SECRETS_VERSION_VARIABLE = 'secrets_version';
+
+/**
+ * Names of the event's Key Vault secrets (1-127 characters of a-z, A-Z, 0-9 and "-"). The
+ * stack writes them with write-only arguments; the parts read them at start (lib/contract.ts
+ * KEY_VAULT_URL). Language names are already lowercase letters, digits and "-".
+ */
+export const VAULT_SECRETS = {
+  passphrase: 'srt-passphrase',
+  streamKey: (language: string): string => `youtube-key-${language}`,
+} as const;
+
+/** Key Vault's data-plane audience and the REST version the parts and OBS's script call. */
+export const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
+export const KEY_VAULT_API_VERSION = '7.4';
