@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
-import { SRT_PASSPHRASE_VARIABLE } from '../lib/secrets';
+import { SECRETS_VERSION_VARIABLE, SRT_PASSPHRASE_VARIABLE } from '../lib/secrets';
 import { requireTools } from './child';
 import { checkDeployIn } from './catalog';
 import { Context, loadEventConfig, localStateFile, stackDir } from './context';
@@ -26,7 +26,15 @@ import {
   tightenStateFiles,
   whatRemains,
 } from './state';
-import { deploy, destroy, errorLine, secretEnv, Secrets, synth } from './terraform';
+import {
+  deploy,
+  destroy,
+  errorLine,
+  secretEnv,
+  Secrets,
+  secretsVersionAt,
+  synth,
+} from './terraform';
 import { findTfcToken, setWorkspaceVariables } from './tfc';
 import { DeployRequest, DeployResult, ExitCode, ExitCodeValue, RunResult } from './types';
 
@@ -93,7 +101,11 @@ export async function runDeploy(
           `event ${event.slug} (${event.environment}), languages ${event.languages.join(', ')}, expires ${event.expiresAt.toISOString()}`,
         );
         return {
-          secrets: { youtubeKeys, srtPassphrase: passphrase.value } as Secrets,
+          secrets: {
+            youtubeKeys,
+            srtPassphrase: passphrase.value,
+            version: secretsVersionAt(ctx.now()),
+          } as Secrets,
           passphraseFileToWrite: passphrase.generatedFile,
         };
       },
@@ -143,11 +155,15 @@ export async function runDeploy(
           (key) =>
             key === SRT_PASSPHRASE_VARIABLE
               ? 'SRT passphrase (set by stream-control)'
-              : 'YouTube stream key (set by stream-control)',
+              : key === SECRETS_VERSION_VARIABLE
+                ? 'version of the Key Vault secrets: the deploy time in seconds (set by stream-control)'
+                : 'YouTube stream key (set by stream-control)',
+          // The version is no secret; the remote run shows it, which helps tell deploys apart.
+          [SECRETS_VERSION_VARIABLE],
         );
         run.log(
           'info',
-          `workspace ${ev.names.tfcWorkspace}: ${done.created.length} variable(s) created, ${done.updated.length} updated (sensitive)`,
+          `workspace ${ev.names.tfcWorkspace}: ${done.created.length} variable(s) created, ${done.updated.length} updated (keys and passphrase sensitive)`,
         );
       });
     }

@@ -16,12 +16,15 @@ export type PreflightTarget =
 
 /** Resource providers whose resources each stack creates (generated/ HCL lists the types). */
 const NAMESPACES: Record<'event' | 'platform', readonly string[]> = {
-  // container groups; VNet, NSG, public IPs, NICs; VMs and extensions; auto-shutdown schedules
+  // container groups; VNet, NSG, public IPs, NICs; VMs and extensions; auto-shutdown schedules;
+  // the event's Key Vault and its secrets; the secrets reader identity the parts use
   event: [
     'Microsoft.ContainerInstance',
     'Microsoft.Network',
     'Microsoft.Compute',
     'Microsoft.DevTestLab',
+    'Microsoft.KeyVault',
+    'Microsoft.ManagedIdentity',
   ],
   // state storage; registry; gallery; pull identity
   platform: [

@@ -5,7 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
-import { SRT_PASSPHRASE_VARIABLE, tfVarEnv, youtubeKeyVariable } from '../lib/secrets';
+import {
+  SECRETS_VERSION_VARIABLE,
+  SRT_PASSPHRASE_VARIABLE,
+  tfVarEnv,
+  youtubeKeyVariable,
+} from '../lib/secrets';
 import { childEnv, runChild } from './child';
 import { appCommand, appEnv, Context, outDir } from './context';
 import { EngineError } from './errors';
@@ -16,11 +21,23 @@ export interface Secrets {
   /** By language. */
   readonly youtubeKeys: Readonly<Record<string, string>>;
   readonly srtPassphrase: string;
+  /**
+   * secrets_version: terraform writes a write-only argument (Key Vault's value_wo) only when
+   * its version changes, so a deploy passes its own time in whole seconds and every deploy
+   * writes the keys it was given. Not secret.
+   */
+  readonly version: number;
+}
+
+/** A deploy's secrets version: its time in whole seconds, growing from one deploy to the next. */
+export function secretsVersionAt(time: Date): number {
+  return Math.floor(time.getTime() / 1000);
 }
 
 export function secretEnv(event: EventConfig, secrets: Secrets): Record<string, string> {
   const env: Record<string, string> = {
     [tfVarEnv(SRT_PASSPHRASE_VARIABLE)]: secrets.srtPassphrase,
+    [tfVarEnv(SECRETS_VERSION_VARIABLE)]: String(secrets.version),
   };
   for (const language of event.languages) {
     env[tfVarEnv(youtubeKeyVariable(language))] = secrets.youtubeKeys[language];
@@ -31,11 +48,12 @@ export function secretEnv(event: EventConfig, secrets: Secrets): Record<string, 
 /**
  * Destroy evaluates the configuration, so every variable needs a value; the real keys are
  * not needed to delete anything, and asking the operator for them at teardown would be absurd.
+ * A destroy writes no secret, so its version is the variable's default.
  */
 export function placeholderSecrets(event: EventConfig): Secrets {
   const youtubeKeys: Record<string, string> = {};
   for (const language of event.languages) youtubeKeys[language] = 'teardown-placeholder-key';
-  return { youtubeKeys, srtPassphrase: 'teardown-placeholder-passphrase' };
+  return { youtubeKeys, srtPassphrase: 'teardown-placeholder-passphrase', version: 1 };
 }
 
 type AnyRun = RunImpl<RunResult>;

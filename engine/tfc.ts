@@ -7,8 +7,9 @@
  *   GET   /api/v2/workspaces/:id/vars                        -> data[].attributes.key
  *   POST  /api/v2/workspaces/:id/vars                        (new variable)
  *   PATCH /api/v2/workspaces/:id/vars/:var_id                (existing variable)
- * with JSON:API bodies, category "terraform", sensitive true. A sensitive variable can never
- * be read back through the API, only overwritten.
+ * with JSON:API bodies, category "terraform", sensitive true for the keys and the passphrase. A
+ * sensitive variable can never be read back through the API, only overwritten. The remote run
+ * feeds them to the stack's ephemeral variables, so they reach Key Vault and never its state.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -93,11 +94,15 @@ async function call(t: TfcTarget, method: string, route: string, body?: unknown)
   return response.status === 204 ? undefined : response.json();
 }
 
-/** Sets every variable as sensitive; creates the workspace if it does not exist yet. */
+/**
+ * Sets every variable, sensitive unless named in `plain`; creates the workspace if it does
+ * not exist yet.
+ */
 export async function setWorkspaceVariables(
   t: TfcTarget,
   variables: Readonly<Record<string, string>>,
   description: (key: string) => string,
+  plain: readonly string[] = [],
 ): Promise<{ created: string[]; updated: string[] }> {
   const org = encodeURIComponent(t.organization);
   const name = encodeURIComponent(t.workspace);
@@ -121,7 +126,7 @@ export async function setWorkspaceVariables(
       value,
       category: 'terraform',
       hcl: false,
-      sensitive: true,
+      sensitive: !plain.includes(key),
       description: description(key),
     };
     if (found) {

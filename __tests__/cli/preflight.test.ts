@@ -165,12 +165,15 @@ describe('pre-flight: resource providers and role', () => {
     account.providers = {
       'Microsoft.ContainerInstance': 'NotRegistered',
       'Microsoft.DevTestLab': 'Registering',
+      // The event's Key Vault: a subscription that never had one has it unregistered.
+      'Microsoft.KeyVault': 'NotRegistered',
     };
     const r = await cli(deploy('unreg-show'), account);
     expect(r.code).toBe(7);
     expect(errors(r.err)).toEqual([
       `error: resource provider Microsoft.ContainerInstance is NotRegistered in subscription "Streaming" (${SUBSCRIPTION}); fix: az provider register --namespace Microsoft.ContainerInstance --subscription ${SUBSCRIPTION} --wait`,
       `error: resource provider Microsoft.DevTestLab is Registering in subscription "Streaming" (${SUBSCRIPTION}); fix: az provider register --namespace Microsoft.DevTestLab --subscription ${SUBSCRIPTION} --wait`,
+      `error: resource provider Microsoft.KeyVault is NotRegistered in subscription "Streaming" (${SUBSCRIPTION}); fix: az provider register --namespace Microsoft.KeyVault --subscription ${SUBSCRIPTION} --wait`,
     ]);
     expect(r.calls).toEqual(
       expect.arrayContaining([
@@ -178,6 +181,8 @@ describe('pre-flight: resource providers and role', () => {
         'providers.get Microsoft.Network',
         'providers.get Microsoft.Compute',
         'providers.get Microsoft.DevTestLab',
+        'providers.get Microsoft.KeyVault',
+        'providers.get Microsoft.ManagedIdentity',
       ]),
     );
     expectUntouched('unreg-show');

@@ -58,6 +58,7 @@ describe('secrets reach terraform only through its environment; one run per even
       FIXTURE_SLEEP: '4',
     });
     let firstPid = 0;
+    const startedSeconds = Math.floor(Date.now() / 1000);
     const first = runCli(
       ['deploy', '--event', 'Secret Show', '--no-wait'],
       env,
@@ -77,6 +78,12 @@ describe('secrets reach terraform only through its environment; one run per even
     expect(terraform.environ).toContain(`TF_VAR_youtube_key_original=${KEYS[0]}`);
     expect(terraform.environ).toContain(`TF_VAR_youtube_key_french=${KEYS[2]}`);
     expect(terraform.environ).toContain(`TF_VAR_srt_passphrase=${PASSPHRASE}`);
+    // The Key Vault secrets' version: this deploy's time in whole seconds.
+    const version = Number(
+      terraform.environ.find((e) => e.startsWith('TF_VAR_secrets_version='))?.split('=')[1],
+    );
+    expect(version).toBeGreaterThanOrEqual(startedSeconds);
+    expect(version).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     // The parent's own copy of the key list is not handed down.
     expect(terraform.environ.some((e) => e.startsWith('STREAM_YOUTUBE_KEYS='))).toBe(false);
     const everyArgv = processes()

@@ -66,6 +66,8 @@ function standIn(): Promise<{ url: string; requests: Recorded[]; close: () => Pr
   );
 }
 
+const DEPLOY_TIME = new Date('2026-12-06T21:30:00Z');
+
 let box: Sandbox;
 beforeAll(() => {
   requireTerraform();
@@ -85,6 +87,7 @@ describe('Terraform Cloud backend: keys become sensitive workspace variables bef
         box.options({
           terraformCloud: { baseUrl: tfc.url },
           env: { TF_TOKEN_app_terraform_io: 'tfc-token-canary', HOME: box.root },
+          now: () => DEPLOY_TIME,
         }),
       );
       const run = engine.deploy({
@@ -100,6 +103,7 @@ describe('Terraform Cloud backend: keys become sensitive workspace variables bef
         'POST /api/v2/organizations/acme/workspaces',
         'GET /api/v2/workspaces/ws-123/vars',
         'PATCH /api/v2/workspaces/ws-123/vars/var-pass',
+        'POST /api/v2/workspaces/ws-123/vars',
         'POST /api/v2/workspaces/ws-123/vars',
         'POST /api/v2/workspaces/ws-123/vars',
         'POST /api/v2/workspaces/ws-123/vars',
@@ -128,12 +132,16 @@ describe('Terraform Cloud backend: keys become sensitive workspace variables bef
         ]),
       ).toEqual([
         ['vars', 'srt_passphrase', 'terraform', true, false],
+        // Not secret: the version Key Vault's write-only values are written under.
+        ['vars', 'secrets_version', 'terraform', false, false],
         ['vars', 'youtube_key_original', 'terraform', true, false],
         ['vars', 'youtube_key_spanish', 'terraform', true, false],
         ['vars', 'youtube_key_french', 'terraform', true, false],
       ]);
       expect(vars[0].id).toBe('var-pass');
-      expect(vars[1].attributes.value).toBe(KEYS[0]);
+      // The deploy's time in whole seconds, so every deploy writes the keys it was given.
+      expect(vars[1].attributes.value).toBe(String(DEPLOY_TIME.getTime() / 1000));
+      expect(vars[2].attributes.value).toBe(KEYS[0]);
       // The secrets phase runs before terraform sees anything.
       const phases = run
         .history()
