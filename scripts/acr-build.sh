@@ -29,7 +29,7 @@ command -v az >/dev/null || { echo "acr-build: the Azure CLI (az) is not on PATH
 context="$(mktemp -d)"
 trap 'rm -rf "$context"' EXIT
 mkdir -p "$context/lib"
-cp lib/contract.ts lib/media-status.ts lib/mixer-model.ts lib/mixer-status.ts "$context/lib/"
+cp lib/contract.ts lib/media-status.ts lib/mixer-model.ts lib/mixer-status.ts lib/secrets.ts "$context/lib/"
 cp -R containers "$context/"
 rm -rf "$context/containers/bench"
 

@@ -15,6 +15,7 @@ import {
   parseDestination,
 } from '../../lib/mixer-model';
 import { ConfigError } from '../shared/config';
+import { STREAM_KEY_PATTERN, VaultSettings, parseVaultSettings } from '../shared/key-vault';
 import { RtmpTarget } from './rtmp';
 
 export interface MixerConfig {
@@ -39,6 +40,12 @@ export interface MixerConfig {
   readonly x264Preset: string;
   readonly destination: RtmpTarget;
   readonly expiresAt?: Date;
+  /**
+   * Set when KEY_VAULT_URL is: the stream key (and the passphrase, when SRT_PASSPHRASE_SECRET
+   * names one) come from the vault; `withVaultSecrets` fills them in once read.
+   * @default - STREAM_KEY and SRT_PASSPHRASE from the environment
+   */
+  readonly vault?: VaultSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -81,8 +88,15 @@ export function parseMixerConfig(env: Env): MixerConfig {
   }
   const latencyMs = int(ENV.latencyMs, DEFAULTS.latencyMs, 20, 8000);
   const peerIdleTimeoutMs = int(ENV.peerIdleTimeoutMs, DEFAULTS.peerIdleTimeoutMs, 1000, 60000);
+  const vault = parseVaultSettings(
+    env,
+    { streamKey: 'required', passphrase: 'optional' },
+    problems,
+  );
+  const fromVault = raw(ENV.keyVaultUrl) !== undefined;
   const passphrase = env[ENV.passphrase] || undefined;
   if (
+    !fromVault &&
     passphrase !== undefined &&
     (passphrase.length < PASSPHRASE_MIN_LENGTH ||
       passphrase.length > PASSPHRASE_MAX_LENGTH ||
@@ -121,8 +135,10 @@ export function parseMixerConfig(env: Env): MixerConfig {
       : parseDestination(url);
   if (typeof dest === 'string') problems.push(dest.replace(/^destinationUrl/, ENV.destinationUrl));
   const streamKey = env[ENV.streamKey];
-  if (!streamKey) problems.push(`${ENV.streamKey} is not set; it is the destination's stream key`);
-  else if (!/^[\x21-\x7e]{1,200}$/.test(streamKey)) {
+  // With a vault the key is read after this (a key in the environment is refused above).
+  if (!fromVault && !streamKey) {
+    problems.push(`${ENV.streamKey} is not set; it is the destination's stream key`);
+  } else if (!fromVault && !STREAM_KEY_PATTERN.test(streamKey!)) {
     problems.push(
       `${ENV.streamKey} must be 1-200 printable characters without spaces (value not shown)`,
     );
@@ -155,7 +171,23 @@ export function parseMixerConfig(env: Env): MixerConfig {
     audioBitrateKbps,
     audioSampleRateHz,
     x264Preset,
-    destination: { ...(dest as Exclude<typeof dest, string>), streamKey: streamKey as string },
+    destination: {
+      ...(dest as Exclude<typeof dest, string>),
+      streamKey: fromVault ? '' : (streamKey as string),
+    },
     expiresAt,
+    ...(vault && { vault }),
+  };
+}
+
+/** The configuration with the secrets read from the vault in force. */
+export function withVaultSecrets(
+  cfg: MixerConfig,
+  values: { readonly passphrase?: string; readonly streamKey?: string },
+): MixerConfig {
+  return {
+    ...cfg,
+    passphrase: values.passphrase ?? cfg.passphrase,
+    destination: { ...cfg.destination, streamKey: values.streamKey ?? cfg.destination.streamKey },
   };
 }

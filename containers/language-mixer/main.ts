@@ -1,7 +1,8 @@
 import { ConfigError } from '../shared/config';
 import { serveHealth } from '../shared/http';
 import { log } from '../shared/log';
-import { parseMixerConfig } from './config';
+import { SecretRefresher, loadSecretsOrExit } from '../shared/key-vault';
+import { parseMixerConfig, withVaultSecrets } from './config';
 import { renderMixerMetrics } from './metrics';
 import { Mixer } from './mixer';
 
@@ -15,7 +16,13 @@ async function main(): Promise<void> {
     for (const p of err.problems) process.stderr.write(`language-mixer: ${p}\n`);
     process.exit(2);
   }
+  // Nothing listens and no child starts before the secrets are in: probes fail meanwhile.
+  const vault = cfg.vault && (await loadSecretsOrExit('language-mixer', cfg.vault));
+  if (vault) cfg = withVaultSecrets(cfg, vault.values);
   const mixer = new Mixer(cfg);
+  const refresher =
+    vault &&
+    new SecretRefresher(vault.client, vault.values, (values) => mixer.applySecrets(values));
   const server = await serveHealth(
     {
       live: () => mixer.live(),
@@ -30,6 +37,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log('info', 'stopping', { why });
+    refresher?.stop();
     server.close();
     await mixer.stop();
     log('info', 'stopped');
@@ -46,6 +54,7 @@ async function main(): Promise<void> {
     if (Date.now() >= expiresAt) return void stop('expired');
   }
   await mixer.start();
+  refresher?.start();
 }
 
 void main();

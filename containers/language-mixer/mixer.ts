@@ -61,6 +61,12 @@ class Input {
     this.ingest = new Ingest(this.secrets, redact, onData, () => {});
   }
 
+  /** A passphrase changed in Key Vault: the listener restarts with it. */
+  setPassphrase(passphrase: string): void {
+    this.secrets.update(passphrase);
+    this.ingest.child.recycle();
+  }
+
   async stop(): Promise<void> {
     await this.ingest.child.stop();
     this.forward.close();
@@ -115,12 +121,18 @@ export class Mixer {
   private lastError: MixerStatus['lastError'] = null;
   private timer?: NodeJS.Timeout;
   private readonly startedAt = Date.now();
+  /** Every secret value this run has held, old ones too: lines are redacted of all of them. */
+  private readonly secrets = new Set<string>();
+  private streamKey: string;
+  private passphrase?: string;
 
   constructor(readonly cfg: MixerConfig) {
-    const secrets = [cfg.passphrase, cfg.destination.streamKey, cfg.statusToken];
-    const base = makeRedactor(cfg.passphrase);
-    this.redact = (l) =>
-      secrets.reduce<string>((s, x) => (x ? s.split(x).join('***') : s), base(l));
+    for (const x of [cfg.passphrase, cfg.destination.streamKey, cfg.statusToken]) {
+      if (x) this.secrets.add(x);
+    }
+    this.redact = makeRedactor(this.secrets);
+    this.streamKey = cfg.destination.streamKey;
+    this.passphrase = cfg.passphrase;
     const running = (port: () => number) => () =>
       this.compositor?.running ? port() || undefined : undefined;
     this.program = new Input(
@@ -163,6 +175,25 @@ export class Mixer {
       destination: this.uplink.destination,
       encrypted: this.cfg.passphrase !== undefined,
     });
+  }
+
+  /**
+   * Secrets changed in Key Vault: a new stream key is used from the uplink's next keyframe
+   * (a new publish), a new passphrase restarts both SRT listeners.
+   */
+  applySecrets(values: { passphrase?: string; streamKey?: string }): void {
+    if (values.streamKey !== undefined && values.streamKey !== this.streamKey) {
+      this.secrets.add(values.streamKey);
+      this.streamKey = values.streamKey;
+      this.uplink.changeStreamKey(values.streamKey);
+    }
+    if (values.passphrase !== undefined && values.passphrase !== this.passphrase) {
+      this.secrets.add(values.passphrase);
+      this.passphrase = values.passphrase;
+      this.program.setPassphrase(values.passphrase);
+      this.slides.setPassphrase(values.passphrase);
+      log('info', 'passphrase changed; SRT listeners restarted');
+    }
   }
 
   async stop(): Promise<void> {

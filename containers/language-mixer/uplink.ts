@@ -4,6 +4,8 @@ import { RtmpPublisher, RtmpTarget } from './rtmp';
 
 /** A destination that has not taken bytes for this long has stopped reading. */
 const STALL_MS = 5000;
+/** Tags held from the cut keyframe while a new session opens (a stream key change): ~10 s. */
+const MAX_HELD = 1000;
 
 /**
  * Keeps one RTMP(S) publish session to the destination across compositor restarts: each new
@@ -25,9 +27,13 @@ export class Uplink {
   private sealed = false;
   private retryAt = 0;
   private failures = 0;
+  /** A changed stream key, taken into use at the next keyframe. */
+  private nextKey?: string;
+  /** From the cut keyframe until the new session publishes, media waits here. */
+  private held?: { type: 8 | 9; ts: number; data: Buffer }[];
 
   constructor(
-    private readonly target: RtmpTarget,
+    private target: RtmpTarget,
     private readonly onError: (message: string) => void,
     /**
      * Called as each keyframe passes; true when a layout switch cuts the stream there. The
@@ -58,6 +64,16 @@ export class Uplink {
     this.publisher?.close('stopping');
   }
 
+  /**
+   * A changed stream key (Key Vault refresh): the session ends right before the next video
+   * keyframe and a new one publishes with the key, starting at that keyframe, as a layout
+   * switch cuts. With no session up, the next connection uses it.
+   */
+  changeStreamKey(streamKey: string): void {
+    if (this.publisher?.published || this.connecting) this.nextKey = streamKey;
+    else this.target = { ...this.target, streamKey };
+  }
+
   get destination(): string {
     return RtmpPublisher.describe(this.target);
   }
@@ -73,8 +89,14 @@ export class Uplink {
     const ts = Math.max(this.base + tag.timestamp, 0);
     this.lastTs = Math.max(this.lastTs, ts);
     if (tag.type === 18 || isSequenceHeader(tag)) this.headers.set(String(tag.type), tag);
+    if (this.nextKey !== undefined && tag.type === 9 && isKeyframe(tag) && !this.connecting) {
+      this.switchKey(this.nextKey);
+    }
     const p = this.publisher;
     if (!p?.published) {
+      if (this.held && (tag.type === 8 || tag.type === 9) && this.held.length < MAX_HELD) {
+        this.held.push({ type: tag.type, ts, data: tag.data });
+      }
       this.connect();
       return;
     }
@@ -94,6 +116,20 @@ export class Uplink {
     if (cut) this.sealed = true;
   }
 
+  private switchKey(streamKey: string): void {
+    const old = this.publisher;
+    this.nextKey = undefined;
+    this.target = { ...this.target, streamKey };
+    // Detached first, so its close is not a failure with a backoff.
+    this.publisher = undefined;
+    old?.close('stream key changed');
+    this.held = [];
+    this.retryAt = 0;
+    log('info', 'stream key changed; publishing again with it from this keyframe', {
+      destination: this.destination,
+    });
+  }
+
   private connect(): void {
     if (this.connecting || Date.now() < this.retryAt) return;
     this.connecting = true;
@@ -106,11 +142,20 @@ export class Uplink {
         log('info', 'publishing', { destination: this.destination });
         for (const h of this.headers.values()) {
           if (h.type === 18) p.sendMetadata(h.data);
-          else p.sendMedia(h.type as 8 | 9, this.lastTs, h.data);
+          else p.sendMedia(h.type as 8 | 9, this.held?.[0]?.ts ?? this.lastTs, h.data);
         }
-        p.onClose((why) => this.fail(why));
+        // Held media begins at the keyframe the old session ended before.
+        for (const t of this.held ?? []) p.sendMedia(t.type, t.ts, t.data);
+        if (this.held?.length) this.waitKeyframe = false;
+        this.held = undefined;
+        p.onClose((why) => {
+          if (this.publisher === p) this.fail(why);
+        });
       })
-      .catch((err: Error) => this.fail(err.message))
+      .catch((err: Error) => {
+        this.held = undefined;
+        this.fail(err.message);
+      })
       .finally(() => {
         this.connecting = false;
       });

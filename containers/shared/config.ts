@@ -11,6 +11,7 @@ import {
   PASSPHRASE_PATTERN,
   parseOutputAudio,
 } from '../../lib/contract';
+import { VaultSettings, parseVaultSettings } from './key-vault';
 
 export type SlideFit = 'crop' | 'letterbox';
 
@@ -38,6 +39,12 @@ export interface SupervisorConfig {
   readonly slideFit: SlideFit;
   readonly outputWidth: number;
   readonly outputHeight: number;
+  /**
+   * Set when KEY_VAULT_URL is: the passphrase comes from the vault (containers/shared/
+   * key-vault.ts), and `passphrase` is filled in once it has been read.
+   * @default - the passphrase from SRT_PASSPHRASE, or none
+   */
+  readonly vault?: VaultSettings;
 }
 
 /** All configuration failures at once, one line each, so an operator fixes them in one pass. */
@@ -98,8 +105,10 @@ export function parseConfig(env: Env, feed: FeedKind): SupervisorConfig {
   }
   const outputs = targets.map((t, i) => (feed === 'program' ? { ...t, audio: audio[i] } : t));
 
+  const vault = parseVaultSettings(env, { passphrase: 'required' }, problems);
   const passphrase = env[ENV.passphrase];
-  if (passphrase !== undefined && passphrase !== '') {
+  // With a vault, a passphrase in the environment is already refused above, value unchecked.
+  if (passphrase !== undefined && passphrase !== '' && raw(ENV.keyVaultUrl) === undefined) {
     const n = passphrase.length;
     if (n < PASSPHRASE_MIN_LENGTH || n > PASSPHRASE_MAX_LENGTH) {
       // Never echo a secret, not even a wrong one: its length is enough to fix it.
@@ -147,6 +156,7 @@ export function parseConfig(env: Env, feed: FeedKind): SupervisorConfig {
     slideFit: fit as SlideFit,
     outputWidth: w,
     outputHeight: h,
+    ...(vault && { vault }),
   };
 }
 

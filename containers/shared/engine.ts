@@ -30,12 +30,15 @@ export class Engine {
   private transcoderIn?: Writable;
   private bitrate = { bps: 0, lastBytes: 0, lastAt: Date.now() };
   private sampler?: NodeJS.Timeout;
+  /** Every passphrase this run has used: children's lines are redacted of all of them. */
+  private readonly passphrases = new Set<string>();
 
   constructor(
     readonly cfg: SupervisorConfig,
     transcoderSpec?: TranscoderSpec,
   ) {
-    const redact = makeRedactor(cfg.passphrase);
+    if (cfg.passphrase !== undefined) this.passphrases.add(cfg.passphrase);
+    const redact = makeRedactor(this.passphrases);
     this.secrets = new SecretFiles(cfg);
     this.outputs = cfg.outputs.map((o) => new Output(o, cfg, this.secrets, redact));
     const toOutputs = new Fanout(() => this.outputs);
@@ -91,6 +94,20 @@ export class Engine {
       ...this.outputs.map((o) => o.stop()),
     ]);
     this.secrets.remove();
+  }
+
+  /**
+   * A passphrase changed in Key Vault: the SRT children (ingest listener, outputs) restart
+   * with it. The transcoder carries no SRT, so the splitter's picture keeps running.
+   */
+  setPassphrase(passphrase: string): void {
+    this.passphrases.add(passphrase);
+    this.secrets.update(passphrase);
+    this.ingest.child.recycle();
+    for (const o of this.outputs) o.child.recycle();
+    log('info', 'passphrase changed; SRT children restarted', {
+      outputs: this.outputs.length,
+    });
   }
 
   /** Processes up and listening; feed presence and mixers are status, never health. */

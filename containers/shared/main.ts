@@ -2,6 +2,7 @@ import { FeedKind } from '../../lib/contract';
 import { ConfigError, parseConfig } from './config';
 import { Engine, TranscoderSpec } from './engine';
 import { serveHealth } from './http';
+import { SecretRefresher, loadSecretsOrExit } from './key-vault';
 import { log } from './log';
 import { renderMetrics } from './status';
 
@@ -19,7 +20,15 @@ export async function runSupervisor(
     for (const p of err.problems) process.stderr.write(`${image}: ${p}\n`);
     process.exit(2);
   }
+  // Nothing listens and no child starts before the secrets are in: probes fail meanwhile.
+  const vault = cfg.vault && (await loadSecretsOrExit(image, cfg.vault));
+  if (vault) cfg = { ...cfg, passphrase: vault.values.passphrase };
   const engine = new Engine(cfg, transcoder?.(cfg));
+  const refresher =
+    vault &&
+    new SecretRefresher(vault.client, vault.values, (values) => {
+      if (values.passphrase !== undefined) engine.setPassphrase(values.passphrase);
+    });
   const server = await serveHealth(
     {
       live: () => engine.live(),
@@ -34,6 +43,7 @@ export async function runSupervisor(
     if (stopping) return;
     stopping = true;
     log('info', 'stopping', { signal });
+    refresher?.stop();
     server.close();
     await engine.stop();
     log('info', 'stopped');
@@ -42,4 +52,5 @@ export async function runSupervisor(
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   engine.start();
+  refresher?.start();
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SupervisorConfig } from './config';
@@ -12,29 +12,38 @@ import { SupervisorConfig } from './config';
  */
 export class SecretFiles {
   private readonly dir = mkdtempSync(join(tmpdir(), 'srt-'));
-  /** -fpre file for every SRT caller (outputs); undefined without a passphrase. */
-  readonly callerPreset?: string;
+  private caller?: string;
   /** ffconcat list whose one entry is the venue's SRT listener (ingest). */
   readonly ingestList: string;
 
-  constructor(cfg: SupervisorConfig) {
-    const pass = cfg.passphrase;
+  constructor(private readonly cfg: SupervisorConfig) {
+    this.ingestList = join(this.dir, 'ingest.ffconcat');
+    this.update(cfg.passphrase);
+  }
+
+  /** -fpre file for every SRT caller (outputs); undefined without a passphrase. */
+  get callerPreset(): string | undefined {
+    return this.caller;
+  }
+
+  /**
+   * (Re)writes both files for this passphrase (Key Vault refresh). Children read them when
+   * they start, so the caller restarts them afterwards.
+   */
+  update(pass: string | undefined): void {
     if (pass !== undefined) {
-      this.callerPreset = this.write(
-        'caller.ffpreset',
-        `passphrase=${pass}\nenforced_encryption=1\n`,
-      );
+      this.caller = this.write('caller.ffpreset', `passphrase=${pass}\nenforced_encryption=1\n`);
     }
     const listener = [
       'mode=listener',
-      `latency=${cfg.latencyMs * 1000}`,
-      `peer_idle_timeout=${cfg.peerIdleTimeoutMs * 1000}`,
+      `latency=${this.cfg.latencyMs * 1000}`,
+      `peer_idle_timeout=${this.cfg.peerIdleTimeoutMs * 1000}`,
     ].join('&');
-    this.ingestList = this.write(
+    this.write(
       'ingest.ffconcat',
       [
         'ffconcat version 1.0',
-        `file 'srt://0.0.0.0:${cfg.ingestPort}?${listener}'`,
+        `file 'srt://0.0.0.0:${this.cfg.ingestPort}?${listener}'`,
         ...(pass !== undefined
           ? [`option passphrase ${pass}`, 'option enforced_encryption 1']
           : []),
@@ -49,7 +58,10 @@ export class SecretFiles {
 
   private write(name: string, text: string): string {
     const path = join(this.dir, name);
-    writeFileSync(path, text, { mode: 0o600 });
+    // A new file renamed over the old one: a child starting meanwhile reads one or the other.
+    const next = `${path}.next`;
+    writeFileSync(next, text, { mode: 0o600 });
+    renameSync(next, path);
     return path;
   }
 }
