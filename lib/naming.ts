@@ -25,6 +25,7 @@ export type NameKind =
   | 'containerRegistry'
   | 'gallery'
   | 'userAssignedIdentity'
+  | 'keyVault'
   | 'tfcWorkspace'
   | 'platformResourceGroup'
   | 'galleryImage';
@@ -98,6 +99,16 @@ const RULES: Readonly<Record<NameKind, KindRule>> = {
     maxLength: 128,
     allowed: SAFE,
     separator: '-',
+  },
+  // Key Vault: 3-24, globally unique (its DNS name is <name>.vault.azure.net), starts with a
+  // letter, no double or trailing hyphen.
+  keyVault: {
+    prefix: 'kv',
+    minLength: 3,
+    maxLength: 24,
+    allowed: /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
+    separator: '-',
+    rule: '3-24 of a-z, 0-9 and "-", starting with a letter, no "--" or trailing "-"',
   },
   tfcWorkspace: { prefix: 'streaming', minLength: 1, maxLength: 90, allowed: SAFE, separator: '-' },
   // Never starts "rg-streaming-", so no event (whatever its name) can share it.
@@ -295,6 +306,24 @@ export class EventNames {
 
   osDisk(index: number, language: string): string {
     return azureName('osDisk', [this.slug, language, String(index + 1)]);
+  }
+
+  /**
+   * The event's Key Vault. Its name is global across Azure and only 24 characters long, so it
+   * keeps the slug's start for people and a hash of event and environment for uniqueness;
+   * deterministic, so a redeploy finds the soft-deleted vault of the same event and recovers it.
+   */
+  get keyVault(): string {
+    const start = this.slug.slice(0, 11).replace(/-+$/, '');
+    return azureName('keyVault', [
+      start,
+      shortHash(`${this.slug}/${this.environment}/key-vault`, 8),
+    ]);
+  }
+
+  /** The user-assigned identity the event's parts read the vault with (Get on secrets only). */
+  get secretsReader(): string {
+    return azureName('userAssignedIdentity', ['secrets', this.slug, this.environment]);
   }
 
   /** Terraform Cloud workspace: one per event and environment. */

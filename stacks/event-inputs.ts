@@ -1,10 +1,16 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH, PASSPHRASE_PATTERN } from '../lib/contract';
-import { SRT_PASSPHRASE_VARIABLE, youtubeKeyVariable } from '../lib/secrets';
+import {
+  SECRETS_VERSION_VARIABLE,
+  SRT_PASSPHRASE_VARIABLE,
+  youtubeKeyVariable,
+} from '../lib/secrets';
 
 export interface EventInputs {
   readonly passphrase: TerraformVariable;
   readonly streamKeys: ReadonlyMap<string, TerraformVariable>;
+  /** Version of the write-only vault values (lib/secrets.ts SECRETS_VERSION_VARIABLE). */
+  readonly secretsVersion: TerraformVariable;
 }
 
 /**
@@ -49,5 +55,14 @@ export function addEventInputs(stack: TerraformStack, languages: readonly string
       }),
     );
   }
-  return { passphrase, streamKeys };
+  // Not a secret: a number that only says "write the values again". Terraform cannot compare a
+  // write-only value with what it wrote before, so a new version is how a changed key reaches
+  // the vault; the engine passes the deploy's time in seconds.
+  const secretsVersion = new TerraformVariable(stack, SECRETS_VERSION_VARIABLE, {
+    type: 'number',
+    default: 1,
+    nullable: false,
+    description: 'Version of the write-only Key Vault values; a new number writes them again.',
+  });
+  return { passphrase, streamKeys, secretsVersion };
 }

@@ -5,6 +5,7 @@ import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Annotations, Aspects, Lazy, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { EventNetwork } from '../constructs/event-network';
+import { EventSecrets } from '../constructs/event-secrets';
 import { ContainerMixer } from '../constructs/container-mixer';
 import { LanguageMixer } from '../constructs/language-mixer';
 import { SlideSplitter } from '../constructs/slide-splitter';
@@ -41,6 +42,7 @@ export class EventStack extends TerraformStack {
   readonly relay: SrtRelay;
   readonly splitter: SlideSplitter;
   readonly network: EventNetwork;
+  readonly secrets: EventSecrets;
   /** One per language, in order: OBS VMs or container mixers, as the event's "mixer" says. */
   readonly mixers: readonly (LanguageMixer | ContainerMixer)[];
 
@@ -52,7 +54,15 @@ export class EventStack extends TerraformStack {
     const adminUsername = props.mixerAdminUsername ?? 'streamadmin';
 
     addStateBackend(this, event);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    new AzurermProvider(this, 'azurerm', {
+      features: [
+        {
+          // Teardown purges the event's vault (its name is fixed per event and environment), and
+          // a deploy that finds it soft-deleted recovers it: the same event can come back at once.
+          keyVault: [{ purgeSoftDeleteOnDestroy: true, recoverSoftDeletedKeyVaults: true }],
+        },
+      ],
+    });
     new RandomProvider(this, 'random', {});
     const inputs = addEventInputs(this, event.languages);
 
@@ -61,6 +71,17 @@ export class EventStack extends TerraformStack {
       location: profile.location,
     });
     const base = { resourceGroupName: group.name, location: group.location };
+
+    this.secrets = new EventSecrets(this, 'secrets', {
+      ...base,
+      vaultName: names.keyVault,
+      readerName: names.secretsReader,
+      passphrase: inputs.passphrase.stringValue,
+      streamKeys: new Map(
+        [...inputs.streamKeys].map(([language, variable]) => [language, variable.stringValue]),
+      ),
+      secretsVersion: inputs.secretsVersion.numberValue,
+    });
 
     this.network = new EventNetwork(this, 'network', {
       ...base,

@@ -58,6 +58,7 @@ describe('the fixture app declares what the real stacks declare', () => {
     expect(fixture).toEqual(real);
     expect(Object.keys(real.outputs).sort()).toEqual(Object.values(EVENT_OUTPUTS).sort());
     expect(Object.keys(real.variables).sort()).toEqual([
+      'secrets_version',
       'srt_passphrase',
       'youtube_key_french',
       'youtube_key_original',

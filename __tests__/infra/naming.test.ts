@@ -87,6 +87,35 @@ describe('naming', () => {
       expect(names.dnsLabel('relay')).not.toEqual(staging.dnsLabel('relay'));
     });
 
+    it("names the Key Vault within Azure's rule, the same for the same event and environment only", () => {
+      const slugs = [
+        'abc',
+        'example-conference-2026',
+        'x'.repeat(40),
+        'ab-cdefghij-k',
+        'a-b-c-d-e-f-g-h',
+      ];
+      const vaults = slugs.flatMap((slug) =>
+        ['production', 'staging'].map((env) => new EventNames(slug, env).keyVault),
+      );
+      for (const v of vaults) {
+        expect(v.length).toBeGreaterThanOrEqual(3);
+        expect(v.length).toBeLessThanOrEqual(24);
+        expect(v).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      }
+      expect(new Set(vaults).size).toBe(vaults.length);
+      expect(names.keyVault).toBe(new EventNames('example-conference-2026', 'production').keyVault);
+      expect(names.keyVault).toMatch(/^kv-example-con-[0-9a-f]{8}$/);
+      // A slug cut on a hyphen leaves no "--" behind.
+      expect(new EventNames('ab-cdefghij-k', 'production').keyVault).toMatch(
+        /^kv-ab-cdefghij-[0-9a-f]{8}$/,
+      );
+    });
+
+    it('names the secrets reader identity per event and environment', () => {
+      expect(names.secretsReader).toBe('id-secrets-example-conference-2026-production');
+    });
+
     it('keys remote state by environment and event', () => {
       expect(names.stateKey).toBe('production/example-conference-2026.tfstate');
       expect(names.tfcWorkspace).toBe('streaming-production-example-conference-2026');

@@ -2,6 +2,8 @@ import { PolicyRule, resources } from '../rule';
 
 const GENERATED = /^\$\{random_password\.[A-Za-z0-9_-]+\.result\}$/;
 const SECRET_NAME = /(key|passphrase|password|secret|token)/i;
+/** A version number of secrets ("secrets_version") names secrets without being one. */
+const VERSION_NAME = /(^|_)version$/i;
 
 /**
  * VM passwords come from a generated password or a sensitive variable, never a literal that
@@ -28,7 +30,7 @@ export const secretsFromSensitiveInputs: PolicyRule = {
       }
     }
     for (const [name, v] of Object.entries(document.variable ?? {})) {
-      if (!SECRET_NAME.test(name)) continue;
+      if (!SECRET_NAME.test(name) || VERSION_NAME.test(name)) continue;
       if (v.sensitive !== true)
         findings.push(`variable ${name} looks like a secret but is not sensitive`);
       if (v.default !== undefined)

@@ -18,7 +18,10 @@ terraform {
 
 provider "azurerm" {
   features {
-
+    key_vault {
+      purge_soft_delete_on_destroy    = true
+      recover_soft_deleted_key_vaults = true
+    }
   }
 }
 
@@ -68,6 +71,12 @@ variable "youtube_key_french" {
     condition     = length(trimspace(var.youtube_key_french)) > 0
   }
 }
+
+variable "secrets_version" {
+  default     = 1
+  description = "Version of the write-only Key Vault values; a new number writes them again."
+  type        = number
+}
 resource "azurerm_resource_group" "resource-group" {
   location = "westeurope"
   name     = "rg-streaming-example-conference-2026-production"
@@ -82,6 +91,146 @@ resource "azurerm_resource_group" "resource-group" {
     managed-by    = "stream-control"
     state-backend = "local"
   }
+}
+data "azurerm_client_config" "secrets_deployer_2F397ABA" {
+}
+resource "azurerm_key_vault" "secrets_vault_97F902B8" {
+  location                   = azurerm_resource_group.resource-group.location
+  name                       = "kv-example-con-2d69eb15"
+  purge_protection_enabled   = false
+  rbac_authorization_enabled = false
+  resource_group_name        = azurerm_resource_group.resource-group.name
+  sku_name                   = "standard"
+  soft_delete_retention_days = 7
+  tags = {
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
+  }
+  tenant_id = data.azurerm_client_config.secrets_deployer_2F397ABA.tenant_id
+}
+resource "azurerm_key_vault_access_policy" "secrets_deployer-policy_37CCDD53" {
+  key_vault_id = azurerm_key_vault.secrets_vault_97F902B8.id
+  object_id    = data.azurerm_client_config.secrets_deployer_2F397ABA.object_id
+  secret_permissions = [
+    "Get",
+    "List",
+    "Set",
+    "Delete",
+    "Purge",
+    "Recover"
+  ]
+  tenant_id = data.azurerm_client_config.secrets_deployer_2F397ABA.tenant_id
+}
+resource "azurerm_user_assigned_identity" "secrets_reader_EC3A405D" {
+  location            = azurerm_resource_group.resource-group.location
+  name                = "id-secrets-example-conference-2026-production"
+  resource_group_name = azurerm_resource_group.resource-group.name
+  tags = {
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
+  }
+}
+resource "azurerm_key_vault_access_policy" "secrets_reader-policy_DC08FC70" {
+  key_vault_id = azurerm_key_vault.secrets_vault_97F902B8.id
+  object_id    = azurerm_user_assigned_identity.secrets_reader_EC3A405D.principal_id
+  secret_permissions = [
+    "Get"
+  ]
+  tenant_id = data.azurerm_client_config.secrets_deployer_2F397ABA.tenant_id
+}
+resource "azurerm_key_vault_secret" "secrets_passphrase_7DF849CD" {
+  key_vault_id = azurerm_key_vault.secrets_vault_97F902B8.id
+  name         = "srt-passphrase"
+  tags = {
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
+  }
+  value_wo         = var.srt_passphrase
+  value_wo_version = var.secrets_version
+  depends_on = [
+    "azurerm_key_vault_access_policy.secrets_deployer-policy_37CCDD53",
+  ]
+}
+resource "azurerm_key_vault_secret" "secrets_stream-key-original_FD24FF13" {
+  key_vault_id = azurerm_key_vault.secrets_vault_97F902B8.id
+  name         = "youtube-key-original"
+  tags = {
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
+  }
+  value_wo         = var.youtube_key_original
+  value_wo_version = var.secrets_version
+  depends_on = [
+    "azurerm_key_vault_access_policy.secrets_deployer-policy_37CCDD53",
+  ]
+}
+resource "azurerm_key_vault_secret" "secrets_stream-key-spanish_9AD22FC1" {
+  key_vault_id = azurerm_key_vault.secrets_vault_97F902B8.id
+  name         = "youtube-key-spanish"
+  tags = {
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
+  }
+  value_wo         = var.youtube_key_spanish
+  value_wo_version = var.secrets_version
+  depends_on = [
+    "azurerm_key_vault_access_policy.secrets_deployer-policy_37CCDD53",
+  ]
+}
+resource "azurerm_key_vault_secret" "secrets_stream-key-french_6D6C7411" {
+  key_vault_id = azurerm_key_vault.secrets_vault_97F902B8.id
+  name         = "youtube-key-french"
+  tags = {
+    purpose       = "streaming"
+    event         = "example-conference-2026"
+    environment   = "production"
+    created       = "2026-01-01T00:00:00.000Z"
+    expires-at    = "2026-01-02T00:00:00.000Z"
+    ttl           = "24h"
+    auto_cleanup  = "true"
+    managed-by    = "stream-control"
+    state-backend = "local"
+  }
+  value_wo         = var.youtube_key_french
+  value_wo_version = var.secrets_version
+  depends_on = [
+    "azurerm_key_vault_access_policy.secrets_deployer-policy_37CCDD53",
+  ]
 }
 resource "azurerm_virtual_network" "network_vnet_BCBC8A9D" {
   address_space = [
