@@ -168,7 +168,6 @@ async function obs(): Promise<{ cores: number; rssMiB: number }> {
     const model = buildMixerModel({
       eventName: 'bench',
       language: 'bench',
-      streamKey: KEY,
       destinationUrl: `rtmp://127.0.0.1:${rtmp}/live`,
     });
     for (const [p, text] of Object.entries(renderObsFiles(model))) {

@@ -59,11 +59,24 @@ export function publicLinuxGroupProps(props: PublicLinuxGroupProps) {
   };
 }
 
-/** The identity and registry credential for a managed-identity pull; nothing for a public image. */
-export function registryPullProps(pull: RegistryPull | undefined) {
-  if (!pull) return {};
+/**
+ * The group's user-assigned identities: the secrets reader always (the part reads its secrets
+ * from Key Vault with it at start), and the registry pull identity with its registry
+ * credential when the image is private. With two identities the part names the reader's
+ * client id to IMDS (AZURE_CLIENT_ID).
+ */
+export function identityProps(pull: RegistryPull | undefined, readerIdentityId: string) {
   return {
-    identity: { type: 'UserAssigned', identityIds: [pull.identityId] },
-    imageRegistryCredential: [{ server: pull.server, userAssignedIdentityId: pull.identityId }],
+    identity: {
+      type: 'UserAssigned',
+      identityIds: pull ? [pull.identityId, readerIdentityId] : [readerIdentityId],
+    },
+    ...(pull
+      ? {
+          imageRegistryCredential: [
+            { server: pull.server, userAssignedIdentityId: pull.identityId },
+          ],
+        }
+      : {}),
   };
 }

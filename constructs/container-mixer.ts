@@ -6,10 +6,11 @@ import { buildMixerModel, MixerModel } from '../lib/mixer-model';
 import {
   AciPort,
   healthProbe,
+  identityProps,
   publicLinuxGroupProps,
   RegistryPull,
-  registryPullProps,
 } from './aci-group';
+import { SecretsReader } from './event-secrets';
 
 export interface ContainerMixerProps {
   readonly name: string;
@@ -23,10 +24,11 @@ export interface ContainerMixerProps {
   readonly language: string;
   /** @default "inset" - program full frame, slides at the bottom right */
   readonly layout?: string;
-  /** Sensitive YouTube stream key variable's value (a reference, never a literal). */
-  readonly streamKey: string;
-  /** Sensitive SRT passphrase variable's value. */
-  readonly passphrase: string;
+  /**
+   * The event's vault and reader identity: the mixer reads its language's stream key and the
+   * SRT passphrase from the vault at start, so no resource attribute, and no state, holds them.
+   */
+  readonly secretsReader: SecretsReader;
   /** The event's status token (a reference); /status and /metrics require it. */
   readonly statusToken: string;
   /** @default - YouTube's primary RTMPS ingest */
@@ -61,12 +63,11 @@ export class ContainerMixer extends Construct {
       language: props.language,
       layout: props.layout,
       destinationUrl: props.destinationUrl,
-      streamKey: props.streamKey,
       srtLatencyMs: props.srtLatencyMs,
       expiresAt: props.expiresAt,
     });
     const { env, secureEnv } = renderMixerEnv(this.model, {
-      passphrase: props.passphrase,
+      vault: props.secretsReader,
       statusToken: props.statusToken,
     });
     const ports: AciPort[] = [
@@ -76,7 +77,7 @@ export class ContainerMixer extends Construct {
     ];
     this.group = new ContainerGroup(this, 'group', {
       ...publicLinuxGroupProps({ ...props, ports }),
-      ...registryPullProps(props.registryPull),
+      ...identityProps(props.registryPull, props.secretsReader.identityId),
       container: [
         {
           name: 'language-mixer',
@@ -85,12 +86,13 @@ export class ContainerMixer extends Construct {
           memory: props.memoryGiB ?? 2,
           ports,
           environmentVariables: env,
-          // Stream key, passphrase and token: secure variables, never returned by Azure's API.
+          // The status token: a secure variable, never returned by Azure's API.
           secureEnvironmentVariables: secureEnv,
           livenessProbe: healthProbe(HEALTH_PATHS.live, 20),
           readinessProbe: healthProbe(HEALTH_PATHS.ready, 5),
         },
       ],
+      dependsOn: [...(props.secretsReader.dependsOn ?? [])],
     });
   }
 

@@ -5,8 +5,18 @@ import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ENV } from '../lib/contract';
-import { VAULT_SECRETS } from '../lib/secrets';
+import { VAULT_SECRETS, VaultAccess } from '../lib/secrets';
+
+/** What a reading part (relay, splitter, mixer) needs: where, as whom, and what to wait for. */
+export interface SecretsReader extends VaultAccess {
+  /** Resource id of the reader identity, for the part's UserAssigned identity list. */
+  readonly identityId: string;
+  /**
+   * The reader's access policy and the secrets: a part started before them gets 403 or 404
+   * and only retries, so it depends on them. @default - no explicit dependency
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
 
 export interface EventSecretsProps {
   /** Global Key Vault name (lib/naming.ts EventNames.keyVault). */
@@ -116,23 +126,13 @@ export class EventSecrets extends Construct {
     this.readable = [readerPolicy, ...this.secrets];
   }
 
-  /** The user-assigned identity's resource id, for a container group's or a VM's identity list. */
-  get readerIdentityId(): string {
-    return this.reader.id;
-  }
-
-  /**
-   * The plain environment a part reads its secrets with (names: lib/contract.ts ENV); a stream
-   * key secret only for a mixer's own language. No secret value is among them.
-   */
-  readerEnvironment(streamKeyLanguage?: string): Record<string, string> {
+  /** The reader identity, the vault and the resources a part waits for. */
+  get readerAccess(): SecretsReader {
     return {
-      [ENV.keyVaultUrl]: this.vault.vaultUri,
-      [ENV.azureClientId]: this.reader.clientId,
-      [ENV.passphraseSecret]: VAULT_SECRETS.passphrase,
-      ...(streamKeyLanguage === undefined
-        ? {}
-        : { [ENV.streamKeySecret]: VAULT_SECRETS.streamKey(streamKeyLanguage) }),
+      vaultUrl: this.vault.vaultUri,
+      clientId: this.reader.clientId,
+      identityId: this.reader.id,
+      dependsOn: this.readable,
     };
   }
 }

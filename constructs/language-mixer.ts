@@ -12,7 +12,9 @@ import { MixerImage } from '../lib/event-model';
 import { buildMixerModel, MixerModel } from '../lib/mixer-model';
 import { OBS_SECRET_SLOTS, obsArgs, renderObsFiles } from '../lib/mixer-obs';
 import { EventNames } from '../lib/naming';
+import { KEY_VAULT_API_VERSION, KEY_VAULT_RESOURCE, VAULT_SECRETS } from '../lib/secrets';
 import { mixerTags } from '../lib/tags';
+import { SecretsReader } from './event-secrets';
 
 export interface LanguageMixerProps {
   readonly names: EventNames;
@@ -28,11 +30,16 @@ export interface LanguageMixerProps {
   readonly layout?: string;
   /** @default - YouTube's primary RTMPS ingest */
   readonly destinationUrl?: string;
-  /** Sensitive YouTube stream key variable's value (a reference, never a literal). */
-  readonly streamKey: string;
-  /** Sensitive SRT passphrase variable's value. */
-  readonly passphrase: string;
-  /** Generated admin password (random_password result). */
+  /**
+   * The event's vault and reader identity: the VM carries the identity and its configure script
+   * reads the stream key and the passphrase from the vault, so neither is in the extension's
+   * settings or in Terraform state.
+   */
+  readonly secretsReader: SecretsReader;
+  /**
+   * Generated admin password (random_password result). It is in state anyway (Windows VMs have
+   * no write-only admin_password), so the extension may carry it for the autologon.
+   */
   readonly adminPassword: string;
   /**
    * UTC time of day, "HHmm", at which the VM shuts itself down: the event's expiry.
@@ -74,6 +81,8 @@ export function configureObsScript(model: MixerModel): string {
     // Portable mode and no updater on the VM; the rest is what the Xvfb proof runs.
     `$ObsArguments = ${q(['--portable', '--disable-updater', ...obsArgs(model)].join(' '))}`,
     `$SrtPorts = @(${model.inputs.programPort}, ${model.inputs.slidesPort})`,
+    `$KeyVaultResource = ${q(KEY_VAULT_RESOURCE)}`,
+    `$KeyVaultApiVersion = ${q(KEY_VAULT_API_VERSION)}`,
   ].join('\n');
   return CONFIGURE_OBS.replace('# @@GENERATED@@', block);
 }
@@ -103,7 +112,6 @@ export class LanguageMixer extends Construct {
       language,
       layout: props.layout,
       destinationUrl: props.destinationUrl,
-      streamKey: props.streamKey,
       srtLatencyMs: props.srtLatencyMs,
     });
 
@@ -161,24 +169,29 @@ export class LanguageMixer extends Construct {
       patchMode: 'Manual',
       automaticUpdatesEnabled: false,
       bootDiagnostics: {},
+      // The configure script reads the vault with this identity (IMDS, client id given).
+      identity: { type: 'UserAssigned', identityIds: [props.secretsReader.identityId] },
       // Status and health find each language's VM by these (the stack's tags are added too).
       tags: mixerTags(language),
     });
 
     // The command runs as -EncodedCommand (UTF-16LE base64, made by terraform at apply) so
-    // neither cmd.exe nor quoting can reinterpret it; secrets inside are base64 as well.
-    // Built with join() rather than string interpolation: cdktf renders nested "${}" inside
-    // function arguments unreliably. Forward slashes keep HCL escapes out of the paths.
-    const b64 = (value: string) => Fn.base64encode(value);
+    // neither cmd.exe nor quoting can reinterpret it. It names the vault, the reader identity
+    // and the secrets; the script fetches the stream key and the passphrase itself, so neither
+    // is in these settings or in state. The admin password (in state already, as the VM's)
+    // is base64 for the LSA autologon. Built with join() rather than string interpolation:
+    // cdktf renders nested "${}" inside function arguments unreliably. Forward slashes keep HCL
+    // escapes out of the paths.
+    const reader = props.secretsReader;
     const script = Fn.join('', [
       'New-Item -ItemType Directory -Force C:/stream-control | Out-Null; ',
       'Copy-Item C:/AzureData/CustomData.bin C:/stream-control/configure-obs.ps1 -Force; ',
-      `. C:/stream-control/configure-obs.ps1 -AdminUser ${adminUsername} -StreamKeyB64 `,
-      b64(props.streamKey),
-      ' -PassphraseB64 ',
-      b64(props.passphrase),
-      ' -AdminPasswordB64 ',
-      b64(props.adminPassword),
+      `. C:/stream-control/configure-obs.ps1 -AdminUser ${adminUsername} -VaultUrl `,
+      reader.vaultUrl,
+      ' -ClientId ',
+      reader.clientId,
+      ` -PassphraseSecret ${VAULT_SECRETS.passphrase} -StreamKeySecret ${VAULT_SECRETS.streamKey(language)} -AdminPasswordB64 `,
+      Fn.base64encode(props.adminPassword),
     ]);
     const command = Fn.join('', [
       'powershell.exe -NoProfile -ExecutionPolicy Bypass -EncodedCommand ',
@@ -193,6 +206,8 @@ export class LanguageMixer extends Construct {
       autoUpgradeMinorVersion: true,
       // Protected settings are encrypted to the VM and never returned by Azure's API.
       protectedSettings: Fn.jsonencode({ commandToExecute: command }),
+      // The script's first vault read needs the reader's policy and the secrets.
+      dependsOn: [...(reader.dependsOn ?? [])],
     });
 
     if (props.shutdownTimeUtc !== undefined) {

@@ -4,10 +4,12 @@ import { DEFAULTS, ENV, FEEDS, FeedKind, HEALTH_PATHS, HEALTH_PORT } from '../li
 import {
   AciPort,
   healthProbe,
+  identityProps,
   publicLinuxGroupProps,
   RegistryPull,
-  registryPullProps,
 } from './aci-group';
+import { SecretsReader } from './event-secrets';
+import { vaultReaderEnv } from '../lib/secrets';
 
 // Re-exported: the stacks import the pull settings from here.
 export type { RegistryPull } from './aci-group';
@@ -29,8 +31,11 @@ export interface SrtServiceProps {
    * order (Terraform references allowed, e.g. a mixer's public IP).
    */
   readonly outputTargets: readonly string[];
-  /** Value of the sensitive SRT passphrase variable (a Terraform reference, never a literal). */
-  readonly passphrase: string;
+  /**
+   * The event's vault and reader identity: the part reads the SRT passphrase from the vault at
+   * start, so no resource attribute, and no Terraform state, holds it.
+   */
+  readonly secretsReader: SecretsReader;
   /** Bearer token /status and /metrics require (a generated password's reference). */
   readonly statusToken: string;
   /** @default - 2 for the relay, 1 for the splitter */
@@ -56,8 +61,11 @@ export interface SrtContainerGroupProps {
   readonly outputNames: readonly string[];
   /** "host:port" of each mixer's SRT listener, same order and count as outputNames. */
   readonly outputTargets: readonly string[];
-  /** Value of the sensitive SRT passphrase variable (a Terraform reference, never a literal). */
-  readonly passphrase: string;
+  /**
+   * The event's vault and reader identity: the part reads the SRT passphrase from the vault at
+   * start, so no resource attribute, and no Terraform state, holds it.
+   */
+  readonly secretsReader: SecretsReader;
   /** Bearer token for /status and /metrics (a reference to a generated password). */
   readonly statusToken: string;
   /** @default 2 */
@@ -102,7 +110,7 @@ export class SrtContainerGroup extends Construct {
 
     this.group = new ContainerGroup(this, 'group', {
       ...publicLinuxGroupProps({ ...props, ports }),
-      ...registryPullProps(props.registryPull),
+      ...identityProps(props.registryPull, props.secretsReader.identityId),
       container: [
         {
           name: props.feed === 'program' ? 'srt-relay' : 'slide-splitter',
@@ -118,12 +126,11 @@ export class SrtContainerGroup extends Construct {
             [ENV.latencyMs]: String(props.srtLatencyMs ?? DEFAULTS.latencyMs),
             [ENV.peerIdleTimeoutMs]: String(props.peerIdleTimeoutMs ?? DEFAULTS.peerIdleTimeoutMs),
             [ENV.healthPort]: String(HEALTH_PORT),
+            ...vaultReaderEnv(props.secretsReader),
             ...props.environment,
           },
-          secureEnvironmentVariables: {
-            [ENV.passphrase]: props.passphrase,
-            [ENV.statusToken]: props.statusToken,
-          },
+          // The status token only: generated, and in state as the stack's sensitive output anyway.
+          secureEnvironmentVariables: { [ENV.statusToken]: props.statusToken },
           // ACI routes no traffic to a container whose readiness probe fails, so both probes
           // mean "processes up and listening", never "the feed has arrived": the venue must be
           // able to connect before it sends. Feed presence is in /status only.
@@ -131,6 +138,7 @@ export class SrtContainerGroup extends Construct {
           readinessProbe: healthProbe(HEALTH_PATHS.ready, 10),
         },
       ],
+      dependsOn: [...(props.secretsReader.dependsOn ?? [])],
     });
   }
 

@@ -1,20 +1,23 @@
 /**
  * The container mixer's configuration, rendered from the mixer model: plain environment
  * variables, and the secure ones (ACI secureEnvironmentVariables) apart. Names: lib/contract.ts.
+ * The stream key and the passphrase are in neither: the mixer reads them from the event's Key
+ * Vault, named here by secret, so no resource attribute (and no Terraform state) holds them.
  */
 import { ENV, HEALTH_PORT } from './contract';
 import { MixerModel } from './mixer-model';
+import { VaultAccess, vaultReaderEnv } from './secrets';
 
 export interface MixerEnvSecrets {
-  /** SRT passphrase the relay and the splitter use (a reference). */
-  readonly passphrase: string;
+  /** The event's vault and the reader identity's client id (references). */
+  readonly vault: VaultAccess;
   /** Bearer token for /status and /metrics (a reference). */
   readonly statusToken: string;
 }
 
 export interface MixerEnv {
   readonly env: Readonly<Record<string, string>>;
-  /** Only these carry secrets; the stack puts them in secure variables, never in argv or logs. */
+  /** Only the status token: the stack puts it in a secure variable, never in argv or logs. */
   readonly secureEnv: Readonly<Record<string, string>>;
 }
 
@@ -34,14 +37,11 @@ export function renderMixerEnv(model: MixerModel, secrets: MixerEnvSecrets): Mix
     [ENV.audioSampleRateHz]: String(o.audioSampleRateHz),
     [ENV.x264Preset]: o.x264Preset,
     [ENV.healthPort]: String(HEALTH_PORT),
+    ...vaultReaderEnv(secrets.vault, model.language),
   };
   if (model.expiresAt) env[ENV.expiresAt] = model.expiresAt.toISOString();
   return {
     env,
-    secureEnv: {
-      [ENV.streamKey]: model.streamKey,
-      [ENV.passphrase]: secrets.passphrase,
-      [ENV.statusToken]: secrets.statusToken,
-    },
+    secureEnv: { [ENV.statusToken]: secrets.statusToken },
   };
 }

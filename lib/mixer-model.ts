@@ -73,11 +73,6 @@ export interface MixerModelProps {
   readonly layout?: string;
   /** rtmp:// or rtmps:// without the key. @default YOUTUBE_RTMPS_URL */
   readonly destinationUrl?: string;
-  /**
-   * The stream key as a reference (a Terraform token of a sensitive variable), never the value:
-   * the model is synthesized.
-   */
-  readonly streamKey: string;
   /** @default 200 */
   readonly srtLatencyMs?: number;
   /** @default - the mixer runs until it is torn down */
@@ -94,7 +89,6 @@ export interface MixerModel {
   readonly srtLatencyMs: number;
   readonly output: OutputSettings;
   readonly destinationUrl: string;
-  readonly streamKey: string;
   readonly expiresAt?: Date;
 }
 
@@ -145,7 +139,6 @@ export function buildMixerModel(props: MixerModelProps): MixerModel {
     srtLatencyMs,
     output: YOUTUBE_OUTPUT,
     destinationUrl,
-    streamKey: props.streamKey,
     expiresAt: props.expiresAt,
   };
 }

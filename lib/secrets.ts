@@ -1,3 +1,5 @@
+import { ENV } from './contract';
+
 /**
  * Names of the sensitive inputs. Secrets enter the stack only as sensitive Terraform
  * variables, filled from TF_VAR_<name> in the environment of the terraform process, so the
@@ -37,3 +39,29 @@ export const VAULT_SECRETS = {
 /** Key Vault's data-plane audience and the REST version the parts and OBS's script call. */
 export const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
 export const KEY_VAULT_API_VERSION = '7.4';
+
+/** Where a part reads its secrets: the vault and the reader identity's client id (references). */
+export interface VaultAccess {
+  /** The vault's URI, "https://<vault>.vault.azure.net/". */
+  readonly vaultUrl: string;
+  /** Client id of the user-assigned "secrets reader" identity the part carries. */
+  readonly clientId: string;
+}
+
+/**
+ * The plain environment a part reads its secrets with: vault, identity and secret names, no
+ * value (lib/contract.ts ENV). A stream key secret only for a mixer, its own language's.
+ */
+export function vaultReaderEnv(
+  access: VaultAccess,
+  streamKeyLanguage?: string,
+): Record<string, string> {
+  return {
+    [ENV.keyVaultUrl]: access.vaultUrl,
+    [ENV.azureClientId]: access.clientId,
+    [ENV.passphraseSecret]: VAULT_SECRETS.passphrase,
+    ...(streamKeyLanguage === undefined
+      ? {}
+      : { [ENV.streamKeySecret]: VAULT_SECRETS.streamKey(streamKeyLanguage) }),
+  };
+}

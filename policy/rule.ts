@@ -1,7 +1,11 @@
 /** The synthesized stack as Terraform JSON, with every token resolved to "${...}" text. */
 export interface StackDocument {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
-  readonly variable?: Record<string, { sensitive?: boolean; default?: unknown }>;
+  readonly variable?: Record<
+    string,
+    { sensitive?: boolean; ephemeral?: boolean; default?: unknown; validation?: unknown }
+  >;
+  readonly output?: Record<string, unknown>;
 }
 
 export interface ResourceRef {

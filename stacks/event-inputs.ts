@@ -14,8 +14,10 @@ export interface EventInputs {
 }
 
 /**
- * The event's secrets as sensitive variables with no default: terraform reads them from
- * TF_VAR_* at deploy time, so no value is ever synthesized, committed or logged.
+ * The event's secrets as sensitive, ephemeral variables with no default: terraform reads them
+ * from TF_VAR_* at deploy time, so no value is ever synthesized, committed or logged, and
+ * (ephemeral) terraform refuses them anywhere but write-only arguments, here the Key Vault
+ * secrets' value_wo: they reach no plan and no state.
  */
 export function addEventInputs(stack: TerraformStack, languages: readonly string[]): EventInputs {
   const passphrase = new TerraformVariable(stack, SRT_PASSPHRASE_VARIABLE, {
@@ -55,6 +57,10 @@ export function addEventInputs(stack: TerraformStack, languages: readonly string
       }),
     );
   }
+  // cdktf 0.21 has no ephemeral option; the override writes `ephemeral = true` into the
+  // variable block (Terraform 1.10+).
+  for (const variable of [passphrase, ...streamKeys.values()])
+    variable.addOverride('ephemeral', true);
   // Not a secret: a number that only says "write the values again". Terraform cannot compare a
   // write-only value with what it wrote before, so a new version is how a changed key reaches
   // the vault; the engine passes the deploy's time in seconds.

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV, MIXER_INPUT_PORTS } from '../../lib/contract';
+import { VAULT_SECRETS } from '../../lib/secrets';
 import { resourcesOf, synthEventStack } from '../infra/helpers';
+import { KeyVaultStandIn, READER_CLIENT_ID } from '../support/key-vault-stand-in';
 import { callerUri, probe, startSource } from './support/media';
 import { exited, killAll } from './support/procs';
 import { RunningRelay, STATUS_TOKEN, startRelay } from './support/relay';
@@ -12,27 +14,36 @@ import { TONES_HZ, startMixer, startVenue } from './support/venue';
 const PASSPHRASE = 'as-deployed-passphrase';
 let relay: RunningRelay;
 let splitter: RunningRelay;
+let vault: KeyVaultStandIn;
 let dir: string;
 let synthesized: Record<string, string>;
 
 /**
  * Every value as the stack wrote it, except where things listen: the mixers' public IPs
- * (Terraform references) and the ports become free ones on 127.0.0.1 (startRelay's), and the
- * secure variables get stand-ins.
+ * (Terraform references) and the ports become free ones on 127.0.0.1 (startRelay's), the
+ * vault and IMDS the loopback stand-in (as the reader identity's client id), and the status
+ * token (the one secure variable) a stand-in. The passphrase comes from the stand-in vault
+ * under the secret name the stack wrote.
  */
 function asDeployed(env: Record<string, string>): Record<string, string> {
   const kept = Object.entries(env).filter(
-    ([k]) => k !== ENV.ingestPort && k !== ENV.healthPort && k !== ENV.outputTargets,
+    ([k]) =>
+      k !== ENV.ingestPort &&
+      k !== ENV.healthPort &&
+      k !== ENV.outputTargets &&
+      k !== ENV.keyVaultUrl &&
+      k !== ENV.azureClientId,
   );
   return {
     ...Object.fromEntries(kept),
-    [ENV.passphrase]: PASSPHRASE,
+    ...vault.partEnv(READER_CLIENT_ID),
     [ENV.statusToken]: STATUS_TOKEN,
   };
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'as-deployed-'));
+  vault = await KeyVaultStandIn.start({ secrets: { [VAULT_SECRETS.passphrase]: PASSPHRASE } });
   const { doc } = synthEventStack({
     languages: [
       'original',
@@ -50,10 +61,21 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await killAll();
+  await vault?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('relay and splitter configured exactly as the synthesized stack configures them', () => {
+  it('read the passphrase from the vault by the secret name the stack wrote, as the reader identity', () => {
+    expect(synthesized[ENV.passphrase]).toBeUndefined();
+    expect(synthesized[ENV.passphraseSecret]).toBe(VAULT_SECRETS.passphrase);
+    const reads = vault.calls('vault').filter((r) => r.status === 200);
+    // One read at least by each of the relay and the splitter.
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    for (const r of reads) expect(r.path).toBe(`/secrets/${VAULT_SECRETS.passphrase}`);
+    for (const r of vault.calls('imds')) expect(r.query.client_id).toBe(READER_CLIENT_ID);
+  });
+
   it('pushes to every mixer on its program port', () => {
     const targets = synthesized[ENV.outputTargets].split(',');
     expect(targets).toHaveLength(3);

@@ -1,7 +1,7 @@
 import { TerraformOutput, Testing } from 'cdktf';
 import { EventSecrets, EventSecretsProps } from '../../constructs/event-secrets';
 import { ENV } from '../../lib/contract';
-import { VAULT_SECRETS } from '../../lib/secrets';
+import { VAULT_SECRETS, vaultReaderEnv } from '../../lib/secrets';
 import { resourcesOf, synthEventStack, TerraformDoc } from './helpers';
 
 const base: EventSecretsProps = {
@@ -108,7 +108,7 @@ describe('EventSecrets', () => {
     const env = Testing.synthScope((scope) => {
       const s = new EventSecrets(scope, 'secrets', base);
       // Synthesized through a resource so the tokens resolve as terraform will see them.
-      new TerraformOutput(scope, 'env', { value: s.readerEnvironment('spanish') });
+      new TerraformOutput(scope, 'env', { value: vaultReaderEnv(s.readerAccess, 'spanish') });
     });
     const value = JSON.parse(env).output.env.value;
     expect(value).toEqual({

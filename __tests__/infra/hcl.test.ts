@@ -28,6 +28,19 @@ describe('generated HCL', () => {
       'utf8',
     );
     expect(hcl).toMatch(/variable "youtube_key_spanish" \{[^}]*sensitive\s+= true/s);
+    // cdktf has no ephemeral option; the override must survive into the HCL a user applies.
+    for (const name of ['srt_passphrase', 'youtube_key_original', 'youtube_key_spanish'])
+      expect(hcl).toMatch(
+        new RegExp(`variable "${name}" \\{[^{}]*(\\{[^{}]*\\}[^{}]*)*ephemeral\\s+= true`, 's'),
+      );
+    // Outside their own validation, the secrets reach only the vault's write-only values.
+    const uses = hcl
+      .split('\n')
+      .filter(
+        (line) => /var\.(srt_passphrase|youtube_key_)/.test(line) && !/condition\s+=/.test(line),
+      );
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) expect(line).toMatch(/^\s*value_wo\s+= var\.[a-z_]+$/);
     expect(hcl).toMatch(/resource "azurerm_container_group"/);
     expect(hcl).toMatch(/path = "..\/..\/..\/state\/production\/example-conference-2026.tfstate"/);
   });

@@ -1,4 +1,4 @@
-import { App, Testing } from 'cdktf';
+import { App, ref, Testing, Token } from 'cdktf';
 import { EventConfig, EventDefinition, resolveEvent } from '../../lib/event-model';
 import { EventStack, EventStackProps } from '../../stacks/event-stack';
 
@@ -40,3 +40,13 @@ export function synthEventStack(
 export function resourcesOf(doc: TerraformDoc, type: string): any[] {
   return Object.values(doc.resource[type] ?? {});
 }
+
+/**
+ * A vault reader as the stack's EventSecrets gives one (references, which terraform resolves),
+ * for constructs synthesized alone.
+ */
+export const TEST_READER = {
+  vaultUrl: Token.asString(ref('azurerm_key_vault.kv.vault_uri')),
+  clientId: Token.asString(ref('azurerm_user_assigned_identity.reader.client_id')),
+  identityId: Token.asString(ref('azurerm_user_assigned_identity.reader.id')),
+} as const;

@@ -1,5 +1,7 @@
+import { parseMixerConfig } from '../../containers/language-mixer/config';
 import { parseConfig } from '../../containers/shared/config';
-import { HEALTH_PATHS, MIXER_INPUT_PORTS } from '../../lib/contract';
+import { ENV, HEALTH_PATHS, MIXER_INPUT_PORTS } from '../../lib/contract';
+import { VAULT_SECRETS } from '../../lib/secrets';
 import { resourcesOf, synthEventStack, testEvent } from './helpers';
 
 /**
@@ -7,9 +9,14 @@ import { resourcesOf, synthEventStack, testEvent } from './helpers';
  * writes into each container group is fed to the images' own config parser, so a drift on
  * either side fails a test before anything is deployed.
  */
+/** What Azure resolves the vault's and the reader's references to, in form. */
+const VAULT_URL = 'https://kv-contract-0123abcd.vault.azure.net/';
+const CLIENT_ID = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
+
 /**
- * Terraform references (each mixer's public IP) become loopback addresses, one per distinct
- * reference, as a test run on this machine would have them.
+ * Terraform references become what they resolve to: each mixer's address a loopback one (one
+ * per distinct reference, as a test run on this machine would have them), the vault's URI and
+ * the reader's client id values of Azure's form.
  */
 function onLoopback(env: Record<string, string>): Record<string, string> {
   const hosts = new Map<string, string>();
@@ -18,7 +25,14 @@ function onLoopback(env: Record<string, string>): Record<string, string> {
     return hosts.get(ref)!;
   };
   return Object.fromEntries(
-    Object.entries(env).map(([k, v]) => [k, v.replace(/\$\{[^}]+\}/g, host)]),
+    Object.entries(env).map(([k, v]) => [
+      k,
+      k === ENV.keyVaultUrl
+        ? v.replace(/^\$\{azurerm_key_vault\.[^}]+\.vault_uri\}$/, VAULT_URL)
+        : k === ENV.azureClientId
+          ? v.replace(/^\$\{azurerm_user_assigned_identity\.[^}]+\.client_id\}$/, CLIENT_ID)
+          : v.replace(/\$\{[^}]+\}/g, host),
+    ]),
   );
 }
 
@@ -36,11 +50,9 @@ describe('EventStack containers against the images contract', () => {
   const { doc } = synthEventStack({ languages, slideFit: 'letterbox', srtLatencyMs: 350 });
   const containers = resourcesOf(doc, 'azurerm_container_group').map((g) => g.container[0]);
   const byName = Object.fromEntries(containers.map((c) => [c.name, c]));
-  // Secure values are filled at deploy time; any value within the images' rules stands in.
-  const secure = {
-    SRT_PASSPHRASE: 'stand-in-pass-123',
-    STATUS_TOKEN: 'stand-in-status-token-0123',
-  };
+  // The status token is filled at deploy time; any value within the images' rules stands in.
+  // The passphrase is no variable at all: the images read it from the vault.
+  const secure = { STATUS_TOKEN: 'stand-in-status-token-0123' };
 
   it.each([
     ['srt-relay', 'program'],
@@ -56,6 +68,12 @@ describe('EventStack containers against the images contract', () => {
     const ports = c.ports.map((p: { port: number; protocol: string }) => `${p.port}/${p.protocol}`);
     expect(ports).toEqual([`${config.ingestPort}/UDP`, `${config.healthPort}/TCP`]);
     expect(config.latencyMs).toBe(350);
+    expect(config.passphrase).toBeUndefined();
+    expect(config.vault).toMatchObject({
+      vaultUrl: new URL(VAULT_URL),
+      clientId: CLIENT_ID,
+      names: { passphrase: VAULT_SECRETS.passphrase },
+    });
     expect(c.liveness_probe.http_get[0]).toMatchObject({
       path: HEALTH_PATHS.live,
       port: config.healthPort,
@@ -81,5 +99,32 @@ describe('EventStack containers against the images contract', () => {
     );
     expect(config.slideFit).toBe('letterbox');
     expect([config.outputWidth, config.outputHeight]).toEqual([1920, 1080]);
+  });
+});
+
+describe('EventStack container mixers against the mixer image contract', () => {
+  const { doc } = synthEventStack({ mixer: 'container', languages: ['original', 'spanish'] });
+  const mixers = resourcesOf(doc, 'azurerm_container_group')
+    .map((g) => g.container[0])
+    .filter((c) => c.name === 'language-mixer');
+
+  it('the image accepts what the stack configures and reads its own key and the passphrase from the vault', () => {
+    expect(mixers).toHaveLength(2);
+    for (const c of mixers) {
+      const language = c.environment_variables[ENV.mixerLanguage];
+      expect(Object.keys(c.secure_environment_variables)).toEqual([ENV.statusToken]);
+      const config = parseMixerConfig({
+        ...onLoopback(c.environment_variables),
+        [ENV.statusToken]: 'stand-in-status-token-0123',
+      });
+      expect(config.vault).toMatchObject({
+        vaultUrl: new URL(VAULT_URL),
+        clientId: CLIENT_ID,
+        names: {
+          passphrase: VAULT_SECRETS.passphrase,
+          streamKey: VAULT_SECRETS.streamKey(language),
+        },
+      });
+    }
   });
 });

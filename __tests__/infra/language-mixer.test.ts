@@ -3,6 +3,7 @@ import { LanguageMixer, LanguageMixerProps } from '../../constructs/language-mix
 import { buildMixerModel } from '../../lib/mixer-model';
 import { renderObsFiles } from '../../lib/mixer-obs';
 import { EventNames } from '../../lib/naming';
+import { TEST_READER } from './helpers';
 
 const base: LanguageMixerProps = {
   names: new EventNames('mix-test', 'production'),
@@ -12,8 +13,7 @@ const base: LanguageMixerProps = {
   language: 'spanish',
   subnetId: '/subnets/mixers',
   privateIp: '10.42.2.12',
-  streamKey: 'replaced by a variable in synth()',
-  passphrase: 'replaced by a variable in synth()',
+  secretsReader: TEST_READER,
   adminPassword: 'replaced by a variable in synth()',
   shutdownTimeUtc: '0930',
 };
@@ -25,8 +25,6 @@ function synth(props: Partial<LanguageMixerProps> = {}) {
         new TerraformVariable(scope, name, { type: 'string', sensitive: true }).stringValue;
       return new LanguageMixer(scope, 'mixer', {
         ...base,
-        streamKey: secret('youtube_key_spanish'),
-        passphrase: secret('srt_passphrase'),
         adminPassword: secret('admin_password'),
         ...props,
       });
@@ -88,16 +86,45 @@ describe('LanguageMixer', () => {
     expect(vm.patch_mode).toBe('Manual');
     expect(vm.automatic_updates_enabled).toBe(false);
   });
-  it('passes only the secrets and the admin user through protected settings', () => {
+  it('gives the VM the secrets reader identity', () => {
+    expect(vm.identity).toEqual({
+      type: 'UserAssigned',
+      identity_ids: ['${azurerm_user_assigned_identity.reader.id}'],
+    });
+  });
+  it('names the vault, the reader and the secrets in the command; the only secret in it is the admin password', () => {
     expect(ext.type).toBe('CustomScriptExtension');
     expect(ext.publisher).toBe('Microsoft.Compute');
     expect(ext.settings).toBeUndefined();
     const command: string = ext.protected_settings;
-    expect(command).toContain('base64encode(var.youtube_key_spanish)');
-    expect(command).toContain('base64encode(var.srt_passphrase)');
-    expect(command).toContain('-AdminUser streamadmin -StreamKeyB64');
+    expect(command).toContain(
+      '-AdminUser streamadmin -VaultUrl ", azurerm_key_vault.kv.vault_uri, " -ClientId ", azurerm_user_assigned_identity.reader.client_id, " -PassphraseSecret srt-passphrase -StreamKeySecret youtube-key-spanish -AdminPasswordB64 ", base64encode(var.admin_password)',
+    );
+    expect(command).not.toMatch(/youtube_key|srt_passphrase|StreamKeyB64|PassphraseB64/);
     expect(command).toContain('textencodebase64(');
     expect(command).not.toMatch(/C:\\/);
+  });
+  it('runs the configure script after the reader can read the secrets', () => {
+    const dependsOn = [`azurerm_key_vault_access_policy.reader`, `azurerm_key_vault_secret.key`];
+    const { ext: waiting } = synth({
+      secretsReader: {
+        ...TEST_READER,
+        dependsOn: dependsOn.map((fqn) => ({ fqn })),
+      },
+    });
+    expect(waiting.depends_on).toEqual(dependsOn);
+  });
+  it('has the script read both secrets from the vault through IMDS, retrying while access propagates', () => {
+    const script = Buffer.from(vm.custom_data, 'base64').toString('utf8');
+    expect(script).toContain("$KeyVaultResource = 'https://vault.azure.net'");
+    expect(script).toContain("$KeyVaultApiVersion = '7.4'");
+    expect(script).toMatch(/metadata\/identity\/oauth2\/token\?api-version=2018-02-01/);
+    expect(script).toMatch(/-Headers @\{ Metadata = 'true' \}/);
+    expect(script).toMatch(/Authorization = "Bearer \$token"/);
+    expect(script).toMatch(/\$streamKey = Read-VaultSecret \$StreamKeySecret/);
+    expect(script).toMatch(/\$passphrase = Read-VaultSecret \$PassphraseSecret/);
+    expect(script).toMatch(/Start-Sleep -Seconds \$delay/);
+    expect(script).not.toMatch(/StreamKeyB64|PassphraseB64/);
   });
   it('carries the script and the rendered OBS files, which hold no secret, as custom data', () => {
     const script = Buffer.from(vm.custom_data, 'base64').toString('utf8');
@@ -109,9 +136,7 @@ describe('LanguageMixer', () => {
       files.map(([, p, b64]) => [p, Buffer.from(b64, 'base64').toString('utf8')]),
     );
     expect(decoded).toEqual(
-      renderObsFiles(
-        buildMixerModel({ eventName: 'mix-test', language: 'spanish', streamKey: '-' }),
-      ),
+      renderObsFiles(buildMixerModel({ eventName: 'mix-test', language: 'spanish' })),
     );
     expect(script).toContain(
       "$ObsArguments = '--portable --disable-updater --profile spanish --collection spanish --scene Live --startstreaming --disable-shutdown-check'",

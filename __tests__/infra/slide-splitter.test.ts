@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { SlideSplitter, SlideSplitterProps } from '../../constructs/slide-splitter';
 import { ENV, FEEDS } from '../../lib/contract';
+import { TEST_READER } from './helpers';
 
 const base: SlideSplitterProps = {
   name: 'ci-splitter-test',
@@ -11,7 +12,7 @@ const base: SlideSplitterProps = {
   eventSlug: 'test-event',
   languages: ['original', 'spanish'],
   outputTargets: ['192.0.2.11:10002', '192.0.2.12:10002'],
-  passphrase: '${var.srt_passphrase}',
+  secretsReader: TEST_READER,
   statusToken: '${random_password.status-token.result}',
 };
 
@@ -46,9 +47,14 @@ describe('SlideSplitter', () => {
       'letterbox',
     );
   });
-  it('passes the passphrase and the status token only as secure variables', () => {
+  it('reads the passphrase from the vault; the status token is its only secure variable', () => {
+    expect(c.environment_variables).toMatchObject({
+      [ENV.keyVaultUrl]: '${azurerm_key_vault.kv.vault_uri}',
+      [ENV.azureClientId]: '${azurerm_user_assigned_identity.reader.client_id}',
+      [ENV.passphraseSecret]: 'srt-passphrase',
+    });
+    expect(c.environment_variables[ENV.passphrase]).toBeUndefined();
     expect(c.secure_environment_variables).toEqual({
-      [ENV.passphrase]: '${var.srt_passphrase}',
       [ENV.statusToken]: '${random_password.status-token.result}',
     });
   });

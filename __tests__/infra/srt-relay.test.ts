@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { SrtRelay, SrtRelayProps } from '../../constructs/srt-relay';
 import { ENV, FEEDS, formatOutputAudio, HEALTH_PATHS, HEALTH_PORT } from '../../lib/contract';
+import { TEST_READER } from './helpers';
 
 const base: SrtRelayProps = {
   name: 'ci-relay-test',
@@ -11,7 +12,7 @@ const base: SrtRelayProps = {
   eventSlug: 'test-event',
   languages: ['original', 'spanish', 'french'],
   outputTargets: ['192.0.2.11:10001', '192.0.2.12:10001', '192.0.2.13:10001'],
-  passphrase: '${var.srt_passphrase}',
+  secretsReader: TEST_READER,
   statusToken: '${random_password.status-token.result}',
 };
 
@@ -65,6 +66,9 @@ describe('SrtRelay', () => {
       [ENV.peerIdleTimeoutMs]: '5000',
       [ENV.healthPort]: '8080',
       [ENV.outputAudio]: formatOutputAudio([1, 2, 3].map((track) => ({ source: { track } }))),
+      [ENV.keyVaultUrl]: '${azurerm_key_vault.kv.vault_uri}',
+      [ENV.azureClientId]: '${azurerm_user_assigned_identity.reader.client_id}',
+      [ENV.passphraseSecret]: 'srt-passphrase',
     });
   });
   it("carries each language's audio mapping, and refuses a mapping of the wrong length", () => {
@@ -80,12 +84,23 @@ describe('SrtRelay', () => {
       /audio has 2 entries for 3 languages; give one per language/,
     );
   });
-  it('passes the passphrase and the status token only as secure variables', () => {
+  it('passes the status token as its only secure variable; the passphrase comes from the vault', () => {
     expect(c.secure_environment_variables).toEqual({
-      [ENV.passphrase]: '${var.srt_passphrase}',
       [ENV.statusToken]: '${random_password.status-token.result}',
     });
-    expect(JSON.stringify(c.environment_variables)).not.toMatch(/srt_passphrase|status-token/);
+    expect(c.environment_variables[ENV.passphrase]).toBeUndefined();
+    expect(JSON.stringify(c.environment_variables)).not.toMatch(/var\.|status-token/);
+  });
+  it("carries the secrets reader identity and waits for the reader's access", () => {
+    expect(g.identity).toEqual({
+      type: 'UserAssigned',
+      identity_ids: ['${azurerm_user_assigned_identity.reader.id}'],
+    });
+    const dependsOn = ['azurerm_key_vault_access_policy.reader', 'azurerm_key_vault_secret.pass'];
+    const waiting = group({
+      secretsReader: { ...TEST_READER, dependsOn: dependsOn.map((fqn) => ({ fqn })) },
+    });
+    expect(waiting.depends_on).toEqual(dependsOn);
   });
   it('refuses a target list that does not match the languages', () => {
     expect(() => group({ outputTargets: ['192.0.2.11:10001'] })).toThrow(
@@ -99,7 +114,11 @@ describe('SrtRelay', () => {
   });
   it('pulls through a managed identity when a registry is given, never with a password', () => {
     const pulled = group({ registryPull: { server: 'cr.azurecr.io', identityId: '/id/pull' } });
-    expect(pulled.identity).toEqual({ type: 'UserAssigned', identity_ids: ['/id/pull'] });
+    // Both identities: the pull one and the reader (the part names the reader to IMDS).
+    expect(pulled.identity).toEqual({
+      type: 'UserAssigned',
+      identity_ids: ['/id/pull', '${azurerm_user_assigned_identity.reader.id}'],
+    });
     expect(pulled.image_registry_credential).toEqual([
       { server: 'cr.azurecr.io', user_assigned_identity_id: '/id/pull' },
     ]);

@@ -2,6 +2,7 @@ import { Testing } from 'cdktf';
 import { ContainerMixer, ContainerMixerProps } from '../../constructs/container-mixer';
 import { ENV, HEALTH_PATHS, HEALTH_PORT, MIXER_INPUT_PORTS } from '../../lib/contract';
 import { YOUTUBE_RTMPS_URL } from '../../lib/mixer-model';
+import { TEST_READER } from '../infra/helpers';
 
 const base: ContainerMixerProps = {
   name: 'ci-mixer-spanish-test',
@@ -11,8 +12,7 @@ const base: ContainerMixerProps = {
   image: 'registry.example/language-mixer:1.0',
   eventSlug: 'test-event',
   language: 'spanish',
-  streamKey: '${var.youtube_key_spanish}',
-  passphrase: '${var.srt_passphrase}',
+  secretsReader: TEST_READER,
   statusToken: '${var.status_token}',
 };
 
@@ -52,20 +52,41 @@ describe('ContainerMixer', () => {
     expect(c.liveness_probe.http_get[0].path).toBe(HEALTH_PATHS.live);
   });
 
-  it('carries the mixer model as plain variables and the secrets as secure ones', () => {
+  it('carries the mixer model and where its secrets are as plain variables, the token as a secure one', () => {
     expect(c.environment_variables).toMatchObject({
       [ENV.mixerLanguage]: 'spanish',
       [ENV.mixerLayout]: 'inset',
       [ENV.destinationUrl]: YOUTUBE_RTMPS_URL,
       [ENV.keyframeSeconds]: '2',
       [ENV.videoBitrateKbps]: '6000',
+      [ENV.keyVaultUrl]: '${azurerm_key_vault.kv.vault_uri}',
+      [ENV.azureClientId]: '${azurerm_user_assigned_identity.reader.client_id}',
+      [ENV.passphraseSecret]: 'srt-passphrase',
+      [ENV.streamKeySecret]: 'youtube-key-spanish',
     });
-    expect(c.secure_environment_variables).toEqual({
-      [ENV.streamKey]: '${var.youtube_key_spanish}',
-      [ENV.passphrase]: '${var.srt_passphrase}',
-      [ENV.statusToken]: '${var.status_token}',
-    });
+    expect(c.secure_environment_variables).toEqual({ [ENV.statusToken]: '${var.status_token}' });
+    expect(c.environment_variables[ENV.streamKey]).toBeUndefined();
+    expect(c.environment_variables[ENV.passphrase]).toBeUndefined();
     expect(JSON.stringify(c.environment_variables)).not.toContain('var.');
+  });
+
+  it('carries the secrets reader identity beside a registry pull identity, and waits for its access', () => {
+    expect(g.identity).toEqual({
+      type: 'UserAssigned',
+      identity_ids: ['${azurerm_user_assigned_identity.reader.id}'],
+    });
+    const { g: pulled } = synth({
+      registryPull: { server: 'cr.azurecr.io', identityId: '/id/pull' },
+      secretsReader: { ...TEST_READER, dependsOn: [{ fqn: 'azurerm_key_vault_secret.key' }] },
+    });
+    expect(pulled.identity.identity_ids).toEqual([
+      '/id/pull',
+      '${azurerm_user_assigned_identity.reader.id}',
+    ]);
+    expect(pulled.image_registry_credential).toEqual([
+      { server: 'cr.azurecr.io', user_assigned_identity_id: '/id/pull' },
+    ]);
+    expect(pulled.depends_on).toEqual(['azurerm_key_vault_secret.key']);
   });
 
   it('takes a layout and an expiry', () => {

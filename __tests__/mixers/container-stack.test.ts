@@ -15,7 +15,10 @@ describe('EventStack with "mixer": "container"', () => {
     expect(mixers[0].container[0].image).toMatch(/\/language-mixer:[^/]+$/);
     const spanish = mixers.find((g) => g.name.includes('spanish')).container[0];
     expect(spanish.environment_variables[ENV.mixerLayout]).toBe('side-by-side');
-    expect(spanish.secure_environment_variables[ENV.streamKey]).toBe('${var.youtube_key_spanish}');
+    expect(spanish.environment_variables[ENV.streamKeySecret]).toBe('youtube-key-spanish');
+    expect(spanish.secure_environment_variables).toEqual({
+      [ENV.statusToken]: expect.stringMatching(/^\$\{random_password\./),
+    });
   });
 
   it('has the relay push to each mixer by its FQDN, in language order', () => {

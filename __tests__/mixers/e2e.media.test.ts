@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { ENV, MIXER_INPUT_PORTS } from '../../lib/contract';
 import { layoutRects, YOUTUBE_RTMPS_URL } from '../../lib/mixer-model';
 import { MixerStatus } from '../../lib/mixer-status';
+import { VAULT_SECRETS } from '../../lib/secrets';
 import { callerUri, freeTcpPort, freeUdpPort } from '../containers/support/media';
 import { killAll, waitFor } from '../containers/support/procs';
 import { RunningRelay, startRelay } from '../containers/support/relay';
 import { startVenue, TONES_HZ } from '../containers/support/venue';
 import { resourcesOf, synthEventStack } from '../infra/helpers';
+import { KeyVaultStandIn, READER_CLIENT_ID } from '../support/key-vault-stand-in';
 import { grayFrame, keyframeIntervals, regionMean, streamInfo, toneHz } from './support/analyze';
 import {
   exitedWithin,
@@ -24,19 +26,37 @@ const TOKEN = 'e2e-status-token-5b';
 const LANGUAGES = ['original', 'spanish', 'french'];
 const key = (language: string): string => `key-${language}-e2e`;
 let dir: string;
+let vault: KeyVaultStandIn;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mixers-e2e-'));
+  // The event's vault as the stack fills it: the passphrase and each language's key.
+  vault = await KeyVaultStandIn.start({
+    secrets: Object.fromEntries([
+      [VAULT_SECRETS.passphrase, PASS],
+      ...LANGUAGES.map((l) => [VAULT_SECRETS.streamKey(l), key(l)]),
+    ]),
+  });
 });
 afterAll(async () => {
   await killAll();
+  await vault?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 type Env = Record<string, string>;
-/** Plain variables as synthesized, minus those that name where things listen (rewritten). */
-const without = (env: Env, ...names: string[]): Env =>
-  Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k)));
+/**
+ * Plain variables as synthesized, minus those that name where things listen (rewritten), with
+ * the vault and IMDS pointed at the loopback stand-in; the secret names stay as synthesized.
+ */
+const without = (env: Env, ...names: string[]): Env => ({
+  ...Object.fromEntries(
+    Object.entries(env).filter(
+      ([k]) => !names.includes(k) && k !== ENV.keyVaultUrl && k !== ENV.azureClientId,
+    ),
+  ),
+  ...vault.partEnv(READER_CLIENT_ID),
+});
 
 describe('end to end, container mixers: venue -> relay + splitter -> mixers -> RTMP', () => {
   it('each language reaches its own RTMP listener with its tone, YouTube settings and the slides', async () => {
@@ -60,8 +80,6 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
           // EXPIRES_AT is the test event's (in the past); HEALTH_PORT and RTMP_URL listen here.
           ...without(env('language-mixer', language), ENV.healthPort, ENV.expiresAt),
           [ENV.destinationUrl]: `rtmp://127.0.0.1:${rtmpPort}/live`,
-          [ENV.streamKey]: key(language),
-          [ENV.passphrase]: PASS,
           [ENV.statusToken]: TOKEN,
           [ENV.latencyMs]: '120',
           // YouTube's settings stay; only x264's effort is lowered for a shared 2-core machine.
@@ -73,7 +91,6 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
       startRelay(name, 3, {
         ...without(env(name), ENV.ingestPort, ENV.healthPort, ENV.outputTargets),
         [ENV.outputTargets]: mixers.map((m) => `127.0.0.1:${port(m)}`).join(','),
-        [ENV.passphrase]: PASS,
         [ENV.latencyMs]: '120',
       });
     const relay: RunningRelay = await feed('srt-relay', (m) => m.programPort);
@@ -96,6 +113,17 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
     expect(
       await Promise.all(receivers.map((r) => exitedWithin(r, 60000, 'an RTMP listener'))),
     ).toEqual([0, 0, 0]);
+
+    // Every mixer read its own key, and the parts the passphrase, from the vault by the
+    // synthesized names (no key or passphrase was in any part's environment).
+    const read = new Set(
+      vault
+        .calls('vault')
+        .filter((r) => r.status === 200)
+        .map((r) => r.path),
+    );
+    for (const l of LANGUAGES) expect(read).toContain(`/secrets/${VAULT_SECRETS.streamKey(l)}`);
+    expect(read).toContain(`/secrets/${VAULT_SECRETS.passphrase}`);
 
     const { slides } = layoutRects('inset', 1920, 1080);
     for (const [i, file] of files.entries()) {
@@ -152,7 +180,6 @@ describe('end to end, OBS: venue -> relay + splitter -> OBS (the VM files) -> RT
         startRelay(name, 3, {
           ...without(env(name), ENV.ingestPort, ENV.healthPort, ENV.outputTargets),
           [ENV.outputTargets]: targets(port),
-          [ENV.passphrase]: PASS,
           [ENV.latencyMs]: '120',
         });
       const relay = await feed('srt-relay', MIXER_INPUT_PORTS.program);

@@ -9,9 +9,8 @@ import {
 } from '../../lib/mixer-model';
 import { fillObsSecrets, OBS_SECRET_SLOTS, renderObsFiles } from '../../lib/mixer-obs';
 
-const KEY_REF = '${var.youtube_key_spanish}';
 const model = (layout?: string) =>
-  buildMixerModel({ eventName: 'conf', language: 'spanish', layout, streamKey: KEY_REF });
+  buildMixerModel({ eventName: 'conf', language: 'spanish', layout });
 
 describe('mixer model', () => {
   it('defaults to the inset layout, YouTube RTMPS and its 1080p30 ingest settings', () => {
@@ -56,7 +55,6 @@ describe('mixer model', () => {
         language: 'Spanish!',
         layout: 'grid',
         destinationUrl: 'http://x/y',
-        streamKey: KEY_REF,
         srtLatencyMs: 5,
       }),
     ).toThrow(
@@ -80,10 +78,15 @@ describe('container mixer environment', () => {
     buildMixerModel({
       eventName: 'conf',
       language: 'spanish',
-      streamKey: KEY_REF,
       expiresAt: new Date('2026-12-07T10:00:00Z'),
     }),
-    { passphrase: '${var.srt_passphrase}', statusToken: '${random_password.status.result}' },
+    {
+      vault: {
+        vaultUrl: '${azurerm_key_vault.kv.vault_uri}',
+        clientId: '${azurerm_user_assigned_identity.r.client_id}',
+      },
+      statusToken: '${random_password.status.result}',
+    },
   );
 
   it('carries the output settings under the contract names', () => {
@@ -102,13 +105,20 @@ describe('container mixer environment', () => {
     });
   });
 
-  it('keeps every secret (a reference) in the secure set only', () => {
-    expect(secureEnv).toEqual({
-      [ENV.streamKey]: KEY_REF,
-      [ENV.passphrase]: '${var.srt_passphrase}',
-      [ENV.statusToken]: '${random_password.status.result}',
+  it('names the vault, the reader and its own secrets, never a key or passphrase', () => {
+    expect(env).toMatchObject({
+      [ENV.keyVaultUrl]: '${azurerm_key_vault.kv.vault_uri}',
+      [ENV.azureClientId]: '${azurerm_user_assigned_identity.r.client_id}',
+      [ENV.passphraseSecret]: 'srt-passphrase',
+      [ENV.streamKeySecret]: 'youtube-key-spanish',
     });
+    expect(env[ENV.streamKey]).toBeUndefined();
+    expect(env[ENV.passphrase]).toBeUndefined();
     expect(JSON.stringify(env)).not.toMatch(/var\.|random_password/);
+  });
+
+  it('keeps only the status token in the secure set', () => {
+    expect(secureEnv).toEqual({ [ENV.statusToken]: '${random_password.status.result}' });
   });
 });
 
@@ -147,7 +157,7 @@ describe('OBS files', () => {
 
   it('holds no secret value or reference, only slots the VM fills', () => {
     const all = Object.values(files).join('\n');
-    expect(all).not.toContain(KEY_REF);
+    expect(all).not.toMatch(/var\.|\$\{/);
     const filled = fillObsSecrets(files['basic/profiles/spanish/service.json'], {
       passphrase: 'canary-pass-123',
       streamKey: 'canary-key-456',

@@ -33,7 +33,6 @@ describe('OBS with the generated profile, scene collection and service', () => {
         language: 'spanish',
         layout: 'side-by-side',
         destinationUrl: `rtmp://127.0.0.1:${rtmpPort}/live`,
-        streamKey: KEY,
         srtLatencyMs: LATENCY_MS,
       });
       const obs = startObs(dir, model, { passphrase: PASS, streamKey: KEY });

@@ -2,12 +2,22 @@
 # Extension, as LocalSystem. It decides nothing about the stream: the files it writes are
 # rendered in TypeScript (lib/mixer-obs.ts) and arrive in the generated block below; this script
 # only fills their secret slots, writes them, and arranges OBS's start-up.
-# Secrets arrive base64-encoded in the extension's protected settings; nothing here prints them.
+# The stream key and the SRT passphrase are read here from the event's Key Vault with the VM's
+# "secrets reader" identity, so they are in no extension setting and no Terraform state; only
+# the vault, the identity and the secret names arrive as parameters. The admin password (in
+# state anyway, as the VM's) arrives base64 in the protected settings. Nothing here prints a secret.
 param(
   [Parameter(Mandatory)] [string] $AdminUser,
-  [Parameter(Mandatory)] [string] $StreamKeyB64,
-  [Parameter(Mandatory)] [string] $PassphraseB64,
+  [Parameter(Mandatory)] [string] $VaultUrl,
+  [Parameter(Mandatory)] [string] $ClientId,
+  [Parameter(Mandatory)] [string] $PassphraseSecret,
+  [Parameter(Mandatory)] [string] $StreamKeySecret,
   [Parameter(Mandatory)] [string] $AdminPasswordB64,
+  # IMDS, where a VM's managed identity gets its tokens.
+  [string] $ImdsEndpoint = 'http://169.254.169.254',
+  # The identity and its access policy are new at first boot: Key Vault may answer 403 (or IMDS
+  # 400, identity not found yet) for a few minutes. Retry with backoff this long, then fail.
+  [int] $SecretWaitSeconds = 900,
   [string] $ObsInstallerUrl = 'https://cdn-fastly.obsproject.com/downloads/OBS-Studio-31.0.2-Windows-Installer.exe'
 )
 $ErrorActionPreference = 'Stop'
@@ -16,6 +26,32 @@ $ProgressPreference = 'SilentlyContinue'
 function Decode([string] $b64) { [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($b64)) }
 
 # @@GENERATED@@
+
+# One secret's value: a token for the reader identity from IMDS, then the vault's secret. Each
+# failure is logged with the secret's name and the HTTP status, never a value or a token.
+function Read-VaultSecret([string] $Name) {
+  $tokenUri = "$ImdsEndpoint/metadata/identity/oauth2/token?api-version=2018-02-01" +
+    "&resource=$([uri]::EscapeDataString($KeyVaultResource))&client_id=$ClientId"
+  $secretUri = "$($VaultUrl.TrimEnd('/'))/secrets/${Name}?api-version=$KeyVaultApiVersion"
+  $deadline = (Get-Date).AddSeconds($SecretWaitSeconds)
+  $delay = 2
+  while ($true) {
+    try {
+      $token = (Invoke-RestMethod -Uri $tokenUri -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 20).access_token
+      $secret = Invoke-RestMethod -Uri $secretUri -Headers @{ Authorization = "Bearer $token" } -UseBasicParsing -TimeoutSec 20
+      return [string] $secret.value
+    } catch {
+      $status = 'no answer'
+      if ($_.Exception.Response) { $status = [int] $_.Exception.Response.StatusCode }
+      if ((Get-Date) -ge $deadline) {
+        throw "Key Vault secret $Name still unreadable after $SecretWaitSeconds s (last: $status)"
+      }
+      Write-Output "Key Vault secret $Name not readable yet ($status); retrying in $delay s"
+      Start-Sleep -Seconds $delay
+      $delay = [Math]::Min($delay * 2, 60)
+    }
+  }
+}
 
 # 1. OBS itself: a pre-built mixer image already has it (about 3 minutes to ready, not 10).
 $obsRoot = 'C:\Program Files\obs-studio'
@@ -32,8 +68,8 @@ if (-not (Test-Path $obs)) {
 $config = Join-Path $obsRoot 'config\obs-studio'
 New-Item -ItemType Directory -Force -Path $config | Out-Null
 Set-Content -Path (Join-Path $obsRoot 'portable_mode.txt') -Value '' -Encoding ASCII
-$streamKey = Decode $StreamKeyB64
-$passphrase = Decode $PassphraseB64
+$streamKey = Read-VaultSecret $StreamKeySecret
+$passphrase = Read-VaultSecret $PassphraseSecret
 $utf8 = New-Object Text.UTF8Encoding $false
 foreach ($entry in $Files.GetEnumerator()) {
   $path = Join-Path $config ($entry.Key -replace '/', '\')

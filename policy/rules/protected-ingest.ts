@@ -3,6 +3,8 @@ import { PolicyRule, referencedVariable, resources, StackDocument } from '../rul
 
 const GENERATED = /^\$\{random_password\.[A-Za-z0-9_-]+\.result\}$/;
 
+const VAULT_URI = /^\$\{azurerm_key_vault\.[A-Za-z0-9_-]+\.vault_uri\}$/;
+
 /** A secure value that comes from a sensitive variable or a generated password. */
 function fromSecretInput(value: unknown, document: StackDocument): boolean {
   if (typeof value === 'string' && GENERATED.test(value)) return true;
@@ -11,15 +13,32 @@ function fromSecretInput(value: unknown, document: StackDocument): boolean {
 }
 
 /**
+ * The container reads its SRT passphrase from the stack's Key Vault: it names the vault (an
+ * azurerm_key_vault's vault_uri) and the secret, and its group carries an identity to read with.
+ */
+function passphraseFromVault(
+  group: Record<string, unknown>,
+  env: Record<string, unknown>,
+): boolean {
+  const secretName = env[ENV.passphraseSecret];
+  return (
+    typeof secretName === 'string' &&
+    secretName.length > 0 &&
+    VAULT_URI.test(String(env[ENV.keyVaultUrl] ?? '')) &&
+    group.identity !== undefined
+  );
+}
+
+/**
  * A public container group has no NSG, so anyone on the Internet reaches its ports: its SRT
- * listeners must enforce a passphrase from a sensitive variable, and its status port must
+ * listeners must enforce a passphrase read from the event's Key Vault, and its status port must
  * carry a status token (a secret input) so /status and /metrics answer only with it. NSG rules
  * that admit UDP (the mixers' feed listeners) must name their sources.
  */
 export const protectedIngest: PolicyRule = {
   id: 'SC-INGEST',
   description:
-    'public SRT listeners enforce a passphrase, public status ports a token, both secret inputs; NSG UDP rules name their sources',
+    'public SRT listeners enforce a passphrase from Key Vault, public status ports a token from a secret input; NSG UDP rules name their sources',
   check({ document }) {
     const findings: string[] = [];
     for (const r of resources(document, 'azurerm_container_group')) {
@@ -27,10 +46,11 @@ export const protectedIngest: PolicyRule = {
       for (const c of (r.config.container ?? []) as Record<string, unknown>[]) {
         const ports = (c.ports ?? []) as Record<string, unknown>[];
         const secure = (c.secure_environment_variables ?? {}) as Record<string, unknown>;
+        const env = (c.environment_variables ?? {}) as Record<string, unknown>;
         const udp = ports.some((p) => String(p.protocol).toUpperCase() === 'UDP');
-        if (udp && !fromSecretInput(secure[ENV.passphrase], document)) {
+        if (udp && !passphraseFromVault(r.config, env)) {
           findings.push(
-            `azurerm_container_group.${r.name} container ${c.name} exposes SRT publicly without ${ENV.passphrase} from a sensitive variable`,
+            `azurerm_container_group.${r.name} container ${c.name} exposes SRT publicly without a passphrase from Key Vault (${ENV.keyVaultUrl} of an azurerm_key_vault, ${ENV.passphraseSecret}, and an identity)`,
           );
         }
         const status = ports.some((p) => Number(p.port) === HEALTH_PORT);

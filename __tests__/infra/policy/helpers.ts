@@ -1,8 +1,11 @@
 import { ContainerGroup } from '@cdktf/provider-azurerm/lib/container-group';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Aspects, Testing, TerraformStack } from 'cdktf';
 import { PolicyAspect } from '../../../policy/policy-aspect';
 import { PolicyRule } from '../../../policy/rule';
+import { ENV } from '../../../lib/contract';
 import { resolveEvent } from '../../../lib/event-model';
 import { eventTags } from '../../../lib/tags';
 
@@ -29,11 +32,44 @@ export const TAGS = eventTags(
   ),
 );
 
-/** A public group with SRT on 9998/udp, and any extra ports, with these secure variables. */
+/** A vault and a reader identity, and the plain environment a part reads the passphrase with. */
+export function vaultReader(stack: TerraformStack): {
+  identityId: string;
+  env: Record<string, string>;
+} {
+  const kv = new KeyVault(stack, 'kv', {
+    name: 'kv-policy-test',
+    resourceGroupName: 'rg',
+    location: 'westeurope',
+    tenantId: '00000000-0000-0000-0000-000000000000',
+    skuName: 'standard',
+    tags: TAGS,
+  });
+  const reader = new UserAssignedIdentity(stack, 'reader', {
+    name: 'id-reader',
+    resourceGroupName: 'rg',
+    location: 'westeurope',
+    tags: TAGS,
+  });
+  return {
+    identityId: reader.id,
+    env: {
+      [ENV.keyVaultUrl]: kv.vaultUri,
+      [ENV.azureClientId]: reader.clientId,
+      [ENV.passphraseSecret]: 'srt-passphrase',
+    },
+  };
+}
+
+/**
+ * A public group with SRT on 9998/udp, and any extra ports, with these secure variables, and
+ * optionally plain ones and a user-assigned identity.
+ */
 export function srtGroup(
   stack: TerraformStack,
   secure: Record<string, string>,
   extraPorts: { port: number; protocol: string }[] = [],
+  opts: { env?: Record<string, string>; identityId?: string } = {},
 ): ContainerGroup {
   return new ContainerGroup(stack, 'group', {
     name: 'g',
@@ -42,6 +78,9 @@ export function srtGroup(
     osType: 'Linux',
     ipAddressType: 'Public',
     tags: TAGS,
+    ...(opts.identityId
+      ? { identity: { type: 'UserAssigned', identityIds: [opts.identityId] } }
+      : {}),
     container: [
       {
         name: 'relay',
@@ -50,6 +89,7 @@ export function srtGroup(
         memory: 1,
         ports: [{ port: 9998, protocol: 'UDP' }, ...extraPorts],
         secureEnvironmentVariables: secure,
+        environmentVariables: opts.env,
       },
     ],
   });
