@@ -211,7 +211,7 @@ describe('cleanup', () => {
         action: 'would destroy',
       },
     ]);
-    expect(stateResources(oldState)).toHaveLength(6);
+    expect(stateResources(oldState)).toHaveLength(7);
     expect(sdk.calls).toEqual([
       "resourceGroups.list tagName eq 'auto_cleanup' and tagValue eq 'true'",
     ]);
@@ -220,7 +220,7 @@ describe('cleanup', () => {
     expect(real.exitCode).toBe(0);
     expect(real.candidates.map((c) => `${c.event}: ${c.action}`)).toEqual(['old-show: destroyed']);
     expect(stateResources(oldState)).toEqual([]);
-    expect(stateResources(newState)).toHaveLength(6);
+    expect(stateResources(newState)).toHaveLength(7);
     const down = await deployer.teardown({ event: 'new-show', confirm: true }).result;
     expect(down.exitCode).toBe(0);
     // Four terraform runs: a busy two-core machine needs the room.

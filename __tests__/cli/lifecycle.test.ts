@@ -93,7 +93,7 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
         event: 'life-cycle-2026',
         environment: 'staging',
         backend: 'local',
-        resourceCount: 6,
+        resourceCount: 7,
         expired: false,
       }),
     ]);
@@ -105,7 +105,7 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
     }).result;
     expect(down.exitCode).toBe(0);
     expect(down.nothingLeft).toBe(false);
-    expect(down.destroyed).toHaveLength(6);
+    expect(down.destroyed).toHaveLength(7);
     expect(stateResources(stateFile)).toEqual([]);
     // The generated passphrase file goes with the event.
     expect(
@@ -168,7 +168,7 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
     ).toMatchObject({ ok: false });
     expect(
       stateResources(path.join(box.stateDir, 'production', 'red-health.tfstate')),
-    ).toHaveLength(6);
+    ).toHaveLength(7);
     expect((await engine.teardown({ event: 'red-health', confirm: true }).result).exitCode).toBe(0);
   });
 

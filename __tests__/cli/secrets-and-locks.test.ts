@@ -118,7 +118,7 @@ describe('secrets reach terraform only through its environment; one run per even
 
     const down = await runCli(['teardown', '--event', 'secret-show', '--confirm'], box.env());
     expect(down.code).toBe(0);
-    expect(down.stdout).toMatch(/Destroyed 6 resource\(s\) of secret-show \(production\)/);
+    expect(down.stdout).toMatch(/Destroyed 7 resource\(s\) of secret-show \(production\)/);
     const again = await runCli(['teardown', '--event', 'secret-show', '--confirm'], box.env());
     expect(again.code).toBe(0);
     expect(again.stderr).not.toMatch(/^(error|warning):/m);

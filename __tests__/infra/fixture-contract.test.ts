@@ -15,7 +15,7 @@ const FIXTURE = path.join(ROOT, '__tests__', 'fixtures', 'app');
 
 interface StackJson {
   output?: Record<string, { sensitive?: boolean }>;
-  variable?: Record<string, { sensitive?: boolean }>;
+  variable?: Record<string, { sensitive?: boolean; ephemeral?: boolean; type?: string }>;
 }
 
 /** Synthesizes one stack with an app, the way the engine runs it (lib/app-env.ts). */
@@ -45,8 +45,12 @@ const shape = (json: StackJson) => ({
   outputs: Object.fromEntries(
     Object.entries(json.output ?? {}).map(([k, v]) => [k, v.sensitive === true]),
   ),
+  // Ephemeral too: a fixture whose keys terraform would store could not catch a leak to state.
   variables: Object.fromEntries(
-    Object.entries(json.variable ?? {}).map(([k, v]) => [k, v.sensitive === true]),
+    Object.entries(json.variable ?? {}).map(([k, v]) => [
+      k,
+      { sensitive: v.sensitive === true, ephemeral: v.ephemeral === true, type: v.type },
+    ]),
   ),
 });
 

@@ -1,0 +1,106 @@
+/**
+ * The dashboard path of the Key Vault canary (issue 12): keys and passphrase typed into the
+ * dashboard reach the event's vault (the fixture app's stand-in, FIXTURE_VAULT_DIR) and no
+ * file stream-control writes, nor any answer the dashboard gives. A real engine runs real
+ * cdktf and terraform 1.11 behind a real dashboard on 127.0.0.1; the requests are the ones the
+ * page sends (token header, JSON body).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEngine, type Engine } from '../../engine';
+import { startDashboard, type Dashboard } from '../../dashboard/server';
+import { TOKEN_HEADER } from '../../dashboard/security';
+import { VAULT_SECRETS } from '../../lib/secrets';
+import { makeSandbox, requireTerraform, Sandbox } from '../cli/support/sandbox';
+import { filesHolding, readVault } from '../cli/support/vault';
+import { request } from './support/http';
+
+jest.setTimeout(240_000);
+
+const KEYS = {
+  original: 'canaryDASH-original-1357',
+  spanish: 'canaryDASH-spanish-2468',
+};
+const PASSPHRASE = 'canaryDASH-pass-97531';
+const CANARIES = [...Object.values(KEYS), PASSPHRASE];
+
+let box: Sandbox;
+let vaultDir: string;
+let engine: Engine;
+let dashboard: Dashboard;
+const served: string[] = [];
+
+beforeAll(async () => {
+  requireTerraform();
+  box = makeSandbox('dash-vault');
+  vaultDir = path.join(box.root, 'vault');
+  box.writeEvent('vault-fest', {
+    name: 'Vault Fest',
+    environment: 'staging',
+    languages: ['original', 'spanish'],
+  });
+  engine = createEngine(box.options({ env: { FIXTURE_VAULT_DIR: vaultDir } }));
+  dashboard = await startDashboard({ engine, port: 0, log: (line) => served.push(line) });
+});
+
+afterAll(async () => {
+  const running = engine?.runs().filter((r) => !r.finished) ?? [];
+  for (const run of running) run.cancel();
+  await Promise.all(running.map((r) => r.result));
+  await dashboard?.close();
+  box?.remove();
+});
+
+async function call(method: string, route: string, body?: unknown) {
+  const reply = await request(dashboard.url, method, route, {
+    headers: { [TOKEN_HEADER]: dashboard.token },
+    body,
+  });
+  served.push(reply.text);
+  return reply;
+}
+
+/** Starts a run through the API and waits for the engine to finish it. */
+async function runThrough(route: string, body: unknown) {
+  const started = await call('POST', route, body);
+  expect(started.status).toBe(202);
+  const id = started.json.run.id as string;
+  const result = await engine.runs().find((r) => r.id === id)!.result;
+  // What the page shows of the finished run.
+  const shown = await call('GET', `/api/runs/${id}`);
+  expect(shown.status).toBe(200);
+  return result;
+}
+
+/** The folders stream-control writes to, plus the whole project (synth output included). */
+const written = () => [box.stateDir, box.logDir, box.lockDir, box.projectDir];
+
+describe('dashboard deploy: secrets reach the vault and nothing else', () => {
+  it('fills the vault, keeps state, logs, locks, synth output and answers clean, and teardown empties it', async () => {
+    const deployed = await runThrough('/api/deploy', {
+      event: 'Vault Fest',
+      youtubeKeys: KEYS,
+      srtPassphrase: PASSPHRASE,
+    });
+    expect(deployed.error).toBeUndefined();
+    expect(deployed.exitCode).toBe(0);
+    expect(readVault(vaultDir)).toEqual({
+      [VAULT_SECRETS.streamKey('original')]: KEYS.original,
+      [VAULT_SECRETS.streamKey('spanish')]: KEYS.spanish,
+      [VAULT_SECRETS.passphrase]: PASSPHRASE,
+    });
+    const stateFile = path.join(box.stateDir, 'staging', 'vault-fest.tfstate');
+    const state = fs.readFileSync(stateFile, 'utf8');
+    expect(JSON.parse(state).resources.length).toBe(6);
+    for (const canary of CANARIES) expect(state).not.toContain(canary);
+    expect(filesHolding(written(), CANARIES)).toEqual([]);
+    expect((await call('GET', '/api/status')).status).toBe(200);
+
+    const down = await runThrough('/api/teardown', { event: 'vault-fest', confirm: 'vault-fest' });
+    expect(down.exitCode).toBe(0);
+    expect(readVault(vaultDir)).toEqual({});
+    expect(filesHolding(written(), CANARIES)).toEqual([]);
+    // Every answer the dashboard gave and every line it logged.
+    for (const canary of CANARIES) expect(served.join('\n')).not.toContain(canary);
+  });
+});
