@@ -1,9 +1,10 @@
 import { ENV } from './contract';
 
 /**
- * Names of the sensitive inputs. Secrets enter the stack only as sensitive Terraform
- * variables, filled from TF_VAR_<name> in the environment of the terraform process, so the
- * synthesized JSON and the committed HCL hold references, never values.
+ * Names of the sensitive inputs. Secrets enter the stack only as sensitive, ephemeral
+ * Terraform variables, filled from TF_VAR_<name> in the environment of the terraform process,
+ * so the synthesized JSON and the committed HCL hold references, never values; they leave
+ * only into the event's Key Vault through write-only arguments, so no state holds them.
  */
 
 /** Terraform variable that carries one language's YouTube stream key. */
