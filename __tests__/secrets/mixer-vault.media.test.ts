@@ -24,6 +24,7 @@ import { KeyVaultStandIn, READER_CLIENT_ID } from '../support/key-vault-stand-in
 const PASS = 'canary-mixer-vault-pass';
 const KEY_1 = 'canary-vault-key-one';
 const KEY_2 = 'canary-vault-key-two';
+const PASS_2 = 'canary-mixer-vault-pass-2';
 const TOKEN = 'mixer-status-token-0001';
 const LANGUAGE = 'spanish';
 const LATENCY_MS = 120;
@@ -58,12 +59,24 @@ function receiver(port: number, file: string, seconds: number) {
   const proc = launch('nice', [
     ...['ffmpeg', '-hide_banner', '-nostdin', '-loglevel', 'warning', '-y'],
     ...['-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/${PLACEHOLDER}`],
-    ...['-c', 'copy', '-t', String(seconds), '-f', 'flv', file],
+    // -copyinkf: keep what comes before the first keyframe, so the file shows where it began.
+    ...['-c', 'copy', '-copyinkf', '-t', String(seconds), '-f', 'flv', file],
   ]);
   let err = '';
   proc.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const published = () => /Unexpected stream (\S+), expecting/.exec(err)?.[1];
   return { proc, published };
+}
+
+async function firstVideoPacketFlags(file: string): Promise<string> {
+  const probe = launch('ffprobe', [
+    ...['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=flags'],
+    ...['-read_intervals', '%+#1', '-of', 'csv=p=0', file],
+  ]);
+  let out = '';
+  probe.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  expect(await exitedWithin(probe, 15000, 'ffprobe')).toBe(0);
+  return out.trim();
 }
 
 const status = async (): Promise<MixerStatus> =>
@@ -123,6 +136,8 @@ describe('container mixer with KEY_VAULT_URL', () => {
     const info = await streamInfo(file);
     expect(info).toMatchObject({ width: 1920, height: 1080, sampleRate: 48000, channels: 2 });
     expect(Math.abs((await toneHz(file, 2, 3)) - 550)).toBeLessThan(10);
+    // The new session begins at a keyframe: its first video packet is one.
+    expect(await firstVideoPacketFlags(file)).toMatch(/^K/);
     const change = mixer
       .logs()
       .split('\n')
@@ -130,6 +145,24 @@ describe('container mixer with KEY_VAULT_URL', () => {
     expect(JSON.parse(change!)).toMatchObject({ secrets: VAULT_SECRETS.streamKey(LANGUAGE) });
     program.kill('SIGKILL');
   }, 90000);
+
+  it('restarts its SRT listeners with a passphrase changed in the vault', async () => {
+    kv.setSecret(VAULT_SECRETS.passphrase, PASS_2);
+    await waitFor('the change', () => mixer.logs().includes('SRT listeners restarted'), 15000);
+    const refused = (await status()).inputs.program.rejectedCallers;
+    const old = pushProgram(callerUri(mixer.programPort, LATENCY_MS, PASS), 550, 20);
+    expect(await exitedWithin(old, 15000, 'a push with the old passphrase')).not.toBe(0);
+    await waitFor('the old one refused', async () => {
+      return (await status()).inputs.program.rejectedCallers > refused;
+    });
+    const fresh = pushProgram(callerUri(mixer.programPort, LATENCY_MS, PASS_2), 550, 20);
+    await waitFor(
+      'the new one connected',
+      async () => (await status()).inputs.program.connected,
+      20000,
+    );
+    fresh.kill('SIGKILL');
+  }, 60000);
 
   it('never shows a vault value in a child argv or environment, the logs, /status or /metrics', async () => {
     const proc = descendants(mixer.proc.pid!)
@@ -150,6 +183,6 @@ describe('container mixer with KEY_VAULT_URL', () => {
       (await mixer.get('/status', TOKEN)).body,
       (await mixer.get('/metrics', TOKEN)).body,
     ].join('\n');
-    for (const secret of [PASS, KEY_1, KEY_2]) expect(text).not.toContain(secret);
+    for (const secret of [PASS, PASS_2, KEY_1, KEY_2]) expect(text).not.toContain(secret);
   });
 });
