@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ENV } from '../../lib/contract';
 import { KEY_VAULT_API_VERSION, VAULT_SECRETS } from '../../lib/secrets';
 import { MixerStatus } from '../../lib/mixer-status';
-import { callerUri, freeTcpPort } from '../containers/support/media';
+import { callerUri } from '../containers/support/media';
 import { descendants, killAll, launch, waitFor } from '../containers/support/procs';
 import { streamInfo, toneHz } from '../mixers/support/analyze';
 import {
@@ -19,6 +19,7 @@ import {
   pushProgram,
   startContainerMixer,
 } from '../mixers/support/mixer';
+import { RtmpDoor } from './support/rtmp-door';
 import { KeyVaultStandIn, READER_CLIENT_ID } from '../support/key-vault-stand-in';
 
 const PASS = 'canary-mixer-vault-pass';
@@ -28,12 +29,11 @@ const PASS_2 = 'canary-mixer-vault-pass-2';
 const TOKEN = 'mixer-status-token-0001';
 const LANGUAGE = 'spanish';
 const LATENCY_MS = 120;
-/** What the listener is told to expect: never the key, so ffmpeg names the one it got. */
-const PLACEHOLDER = 'no-key-expected';
 
 let kv: KeyVaultStandIn;
 let mixer: RunningMixer;
 let dir: string;
+let door: RtmpDoor | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mixer-vault-'));
@@ -45,57 +45,47 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await door?.close();
   await killAll();
   await kv.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * YouTube's door played by ffmpeg: one RTMP publish, stream-copied to a file. ffmpeg takes
- * any publish name and warns "Unexpected stream <name>, expecting <path>": that line is how
- * the test reads the name the mixer published with.
- */
-function receiver(port: number, file: string, seconds: number) {
-  const proc = launch('nice', [
-    ...['ffmpeg', '-hide_banner', '-nostdin', '-loglevel', 'warning', '-y'],
-    ...['-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/${PLACEHOLDER}`],
-    // -copyinkf: keep what comes before the first keyframe, so the file shows where it began.
-    ...['-c', 'copy', '-copyinkf', '-t', String(seconds), '-f', 'flv', file],
-  ]);
-  let err = '';
-  proc.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const published = () => /Unexpected stream (\S+), expecting/.exec(err)?.[1];
-  return { proc, published };
-}
-
-async function firstVideoPacketFlags(file: string): Promise<string> {
+/** Each video packet's timestamp (seconds, as published: -copyts) and flags ("K__" for a keyframe). */
+async function videoPackets(file: string): Promise<{ pts: number; flags: string }[]> {
   const probe = launch('ffprobe', [
-    ...['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=flags'],
-    ...['-read_intervals', '%+#1', '-of', 'csv=p=0', file],
+    ...['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags'],
+    ...['-of', 'csv=p=0', file],
   ]);
   let out = '';
   probe.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  expect(await exitedWithin(probe, 15000, 'ffprobe')).toBe(0);
-  return out.trim();
+  // A file still being written may not be readable yet: no packets so far.
+  if ((await exitedWithin(probe, 15000, 'ffprobe')) !== 0) return [];
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [pts, flags] = line.split(',');
+      return { pts: Number(pts), flags };
+    });
 }
 
 const status = async (): Promise<MixerStatus> =>
   JSON.parse((await mixer.get('/status', TOKEN)).body) as MixerStatus;
 
 describe('container mixer with KEY_VAULT_URL', () => {
-  let rtmpPort: number;
   let program: ChildProcess;
 
   it("publishes with the vault's stream key and takes the venue feed with the vault's passphrase", async () => {
-    rtmpPort = await freeTcpPort();
-    const first = receiver(rtmpPort, join(dir, 'first.flv'), 60);
+    door = await RtmpDoor.open(dir);
+    const d = door;
     mixer = await startContainerMixer({
       ...kv.partEnv(),
       [ENV.streamKeySecret]: VAULT_SECRETS.streamKey(LANGUAGE),
       [ENV.passphraseSecret]: VAULT_SECRETS.passphrase,
       [ENV.secretsRefreshSeconds]: '2',
       [ENV.mixerLanguage]: LANGUAGE,
-      [ENV.destinationUrl]: `rtmp://127.0.0.1:${rtmpPort}/live`,
+      [ENV.destinationUrl]: d.url,
       [ENV.statusToken]: TOKEN,
       [ENV.latencyMs]: String(LATENCY_MS),
       [ENV.x264Preset]: 'ultrafast',
@@ -112,39 +102,49 @@ describe('container mixer with KEY_VAULT_URL', () => {
 
     program = pushProgram(callerUri(mixer.programPort, LATENCY_MS, PASS), 550, 120);
     await waitFor('on air', async () => (await status()).onAir, 30000);
-    await waitFor('the publish name', () => first.published(), 10000);
-    expect(first.published()).toBe(KEY_1);
+    await waitFor('the publish name', () => d.sessions[0]?.published(), 10000);
+    expect(d.sessions.map((x) => x.published())).toEqual([KEY_1]);
   }, 70000);
 
-  it('publishes again with a key changed in the vault, after the refresh', async () => {
+  it('publishes again with a key changed in the vault, joining the old session at a keyframe', async () => {
+    const door2 = door!;
     kv.setSecret(VAULT_SECRETS.streamKey(LANGUAGE), KEY_2);
     await waitFor('the key change', () => mixer.logs().includes('stream key changed'), 15000);
-    // The first session ended at the change, so its listener ends; a second takes its port.
-    const file = join(dir, 'second.flv');
-    let second: ReturnType<typeof receiver> | undefined;
+    await waitFor('a second publish', () => door2.sessions[1]?.published(), 20000);
+    expect(door2.sessions.map((x) => x.published())).toEqual([KEY_1, KEY_2]);
+    const [first, second] = door2.sessions;
+    // The old session ended at the change; the new one streams for a while, then stops cleanly.
+    expect(await exitedWithin(first.proc, 15000, 'the first session')).toBe(0);
     await waitFor(
-      'a second publish',
+      '8 s on air again',
       async () => {
-        if (!second || second.proc.exitCode !== null) second = receiver(rtmpPort, file, 8);
-        return second.published();
+        const s = await status();
+        return s.onAir && (await videoPackets(second.file)).length > 8 * 30;
       },
-      30000,
-      500,
+      40000,
+      1000,
     );
-    expect(second!.published()).toBe(KEY_2);
-    expect(await exitedWithin(second!.proc, 30000, 'the second listener')).toBe(0);
-    const info = await streamInfo(file);
+    second.proc.kill('SIGINT');
+    await exitedWithin(second.proc, 15000, 'the second session');
+
+    const before = await videoPackets(first.file);
+    const after = await videoPackets(second.file);
+    // The new session begins at a keyframe and follows the old one's last frame by one frame
+    // (30 fps): the frames from the cut keyframe on waited for the new session, none was lost.
+    expect(after[0].flags).toMatch(/^K/);
+    const gap = after[0].pts - before[before.length - 1].pts;
+    expect(gap).toBeGreaterThan(0);
+    expect(gap).toBeLessThan(0.1);
+    const info = await streamInfo(second.file);
     expect(info).toMatchObject({ width: 1920, height: 1080, sampleRate: 48000, channels: 2 });
-    expect(Math.abs((await toneHz(file, 2, 3)) - 550)).toBeLessThan(10);
-    // The new session begins at a keyframe: its first video packet is one.
-    expect(await firstVideoPacketFlags(file)).toMatch(/^K/);
+    expect(Math.abs((await toneHz(second.file, 2, 3)) - 550)).toBeLessThan(10);
     const change = mixer
       .logs()
       .split('\n')
       .find((l) => l.includes('"msg":"secret changed"'));
     expect(JSON.parse(change!)).toMatchObject({ secrets: VAULT_SECRETS.streamKey(LANGUAGE) });
     program.kill('SIGKILL');
-  }, 90000);
+  }, 120000);
 
   it('restarts its SRT listeners with a passphrase changed in the vault', async () => {
     kv.setSecret(VAULT_SECRETS.passphrase, PASS_2);

@@ -268,6 +268,26 @@ describe('slide-splitter with KEY_VAULT_URL', () => {
     expect(r.stderr + r.stdout).not.toContain(FIRST);
   }, 30000);
 
+  it('refuses a vault value that breaks the passphrase rule with exit 2, naming the secret, not the value', async () => {
+    const bad = await KeyVaultStandIn.start({
+      secrets: { [VAULT_SECRETS.passphrase]: 'canary short' },
+    });
+    const r = await runImage(
+      'slide-splitter',
+      { ...bad.partEnv(), [ENV.passphraseSecret]: VAULT_SECRETS.passphrase },
+      20000,
+    );
+    await bad.close();
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(
+        `slide-splitter: Key Vault secret "${VAULT_SECRETS.passphrase}" (${ENV.passphraseSecret}) has 12 characters or characters outside`,
+      ),
+    ]);
+    expect(r.stderr + r.stdout).not.toContain('canary short');
+    expect(r.stdout).not.toContain('"msg":"started"');
+  }, 30000);
+
   it('exits 1 after its bounded retries when the vault keeps refusing, so ACI restarts it', async () => {
     const refusing = await KeyVaultStandIn.start({
       secrets: { [VAULT_SECRETS.passphrase]: FIRST },
