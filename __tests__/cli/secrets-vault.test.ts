@@ -107,4 +107,29 @@ describe('secrets go to Key Vault through write-only values, never to a file the
     expect(filesHolding(written(), CANARIES)).toEqual([]);
     for (const canary of CANARIES) expect(down.stdout + down.stderr).not.toContain(canary);
   });
+
+  it('a generated passphrase reaches the vault, and on disk only the owner-only file for the venue', async () => {
+    const env = box.env({ FIXTURE_VAULT_DIR: vaultDir });
+    const keysFile = input('keys-gen.txt', `${KEYS.join('\n')}\n`);
+    const up = await runCli(
+      ['deploy', '--event', 'Gen Show', '--youtube-keys-file', keysFile, '--no-wait'],
+      env,
+    );
+    expect(up.code).toBe(0);
+    const passFile = path.join(box.stateDir, 'production', 'gen-show.srt-passphrase');
+    expect(fs.statSync(passFile).mode & 0o777).toBe(0o600);
+    const generated = fs.readFileSync(passFile, 'utf8').trim();
+    expect(generated.length).toBeGreaterThanOrEqual(10);
+    expect(readVault(vaultDir)[VAULT_SECRETS.passphrase]).toBe(generated);
+    expect(filesHolding(written(), [generated])).toEqual([`${passFile}: ${generated}`]);
+    expect(
+      fs.readFileSync(path.join(box.stateDir, 'production', 'gen-show.tfstate'), 'utf8'),
+    ).not.toContain(generated);
+
+    const down = await runCli(['teardown', '--event', 'gen-show', '--confirm'], env);
+    expect(down.code).toBe(0);
+    expect(fs.existsSync(passFile)).toBe(false);
+    expect(readVault(vaultDir)).toEqual({});
+    expect(filesHolding(written(), [generated, ...KEYS])).toEqual([]);
+  });
 });
