@@ -133,6 +133,11 @@ export class Uplink {
   private connect(): void {
     if (this.connecting || Date.now() < this.retryAt) return;
     this.connecting = true;
+    // A session that dropped while a new key waited for its keyframe reconnects with the new key.
+    if (this.nextKey !== undefined) {
+      this.target = { ...this.target, streamKey: this.nextKey };
+      this.nextKey = undefined;
+    }
     RtmpPublisher.open(this.target)
       .then((p) => {
         this.publisher = p;
