@@ -4,14 +4,14 @@
  * the vault is used on the next publish, and no value shows outside the supervisor.
  */
 import { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV } from '../../lib/contract';
 import { KEY_VAULT_API_VERSION, VAULT_SECRETS } from '../../lib/secrets';
 import { MixerStatus } from '../../lib/mixer-status';
 import { callerUri } from '../containers/support/media';
-import { descendants, killAll, launch, waitFor } from '../containers/support/procs';
+import { killAll, launch, waitFor } from '../containers/support/procs';
 import { streamInfo, toneHz } from '../mixers/support/analyze';
 import {
   RunningMixer,
@@ -20,6 +20,7 @@ import {
   startContainerMixer,
 } from '../mixers/support/mixer';
 import { RtmpDoor } from './support/rtmp-door';
+import { processText } from './support/exposed';
 import { KeyVaultStandIn, READER_CLIENT_ID } from '../support/key-vault-stand-in';
 
 const PASS = 'canary-mixer-vault-pass';
@@ -144,6 +145,7 @@ describe('container mixer with KEY_VAULT_URL', () => {
       .find((l) => l.includes('"msg":"secret changed"'));
     expect(JSON.parse(change!)).toMatchObject({ secrets: VAULT_SECRETS.streamKey(LANGUAGE) });
     program.kill('SIGKILL');
+    await exitedWithin(program, 10000, 'the first venue push');
   }, 120000);
 
   it('restarts its SRT listeners with a passphrase changed in the vault', async () => {
@@ -162,20 +164,11 @@ describe('container mixer with KEY_VAULT_URL', () => {
       20000,
     );
     fresh.kill('SIGKILL');
+    await exitedWithin(fresh, 10000, 'the venue push');
   }, 60000);
 
   it('never shows a vault value in a child argv or environment, the logs, /status or /metrics', async () => {
-    const proc = descendants(mixer.proc.pid!)
-      .flatMap((p) =>
-        ['cmdline', 'environ'].map((f) => {
-          try {
-            return readFileSync(`/proc/${p.pid}/${f}`, 'utf8');
-          } catch {
-            return '';
-          }
-        }),
-      )
-      .join('\n');
+    const proc = processText(mixer.proc.pid!);
     expect(proc).toContain('ffmpeg');
     const text = [
       proc,

@@ -3,17 +3,18 @@
  * stand-in): what they ask, when they start listening, a venue push with the vault's value,
  * a change picked up by the refresh, and the values never in argv, environment, logs or HTTP.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV } from '../../lib/contract';
 import { KEY_VAULT_API_VERSION, KEY_VAULT_RESOURCE, VAULT_SECRETS } from '../../lib/secrets';
 import { MediaStatus } from '../../lib/media-status';
 import { callerUri, fileSize, freeTcpPort, freeUdpPort } from '../containers/support/media';
-import { descendants, exited, killAll, launch, waitFor } from '../containers/support/procs';
+import { exited, killAll, launch, waitFor } from '../containers/support/procs';
 import { RunningRelay, STATUS_TOKEN, httpGet } from '../containers/support/relay';
 import { startMixer, startVenue } from '../containers/support/venue';
 import { exitedWithin } from '../mixers/support/mixer';
+import { processText } from './support/exposed';
 import { IMDS_TOKEN_PATH, KeyVaultStandIn, READER_CLIENT_ID } from '../support/key-vault-stand-in';
 
 const ROOT = join(__dirname, '..', '..');
@@ -42,17 +43,7 @@ afterAll(async () => {
 
 /** Every child's command line and environment, and what the relay said and serves. */
 async function exposed(r: RunningRelay): Promise<string> {
-  const proc = descendants(r.proc.pid!)
-    .flatMap((p) =>
-      ['cmdline', 'environ'].map((f) => {
-        try {
-          return readFileSync(`/proc/${p.pid}/${f}`, 'utf8');
-        } catch {
-          return '';
-        }
-      }),
-    )
-    .join('\n');
+  const proc = processText(r.proc.pid!);
   expect(proc).toContain('ffmpeg');
   const http = [(await r.get('/status')).body, (await r.get('/metrics')).body];
   return [proc, r.logs(), ...http].join('\n');
