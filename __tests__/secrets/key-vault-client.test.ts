@@ -10,6 +10,8 @@ import {
   readSecrets,
   vaultValueProblems,
 } from '../../containers/shared/key-vault';
+import { parseMixerConfig, withVaultSecrets } from '../../containers/language-mixer/config';
+import { ConfigError, parseConfig } from '../../containers/shared/config';
 import { ENV } from '../../lib/contract';
 import { KEY_VAULT_API_VERSION, KEY_VAULT_RESOURCE, VAULT_SECRETS } from '../../lib/secrets';
 import { IMDS_TOKEN_PATH, KeyVaultStandIn, READER_CLIENT_ID } from '../support/key-vault-stand-in';
@@ -285,5 +287,75 @@ describe('SecretRefresher', () => {
     expect(seen).toEqual([{ passphrase: 'vault-passphrase-0002' }]);
     expect(out.some((l) => l.includes('"msg":"secret changed"'))).toBe(true);
     expect(out.join('')).not.toMatch(/vault-passphrase-000|"short"/);
+  });
+});
+
+function without(env: Record<string, string>, ...names: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k)));
+}
+
+describe('the parts configured with a vault', () => {
+  const vaultEnv = {
+    [ENV.keyVaultUrl]: 'https://kv-conf.vault.azure.net/',
+    [ENV.azureClientId]: READER_CLIENT_ID,
+    [ENV.passphraseSecret]: VAULT_SECRETS.passphrase,
+  };
+  const mixerEnv = {
+    ...vaultEnv,
+    [ENV.streamKeySecret]: VAULT_SECRETS.streamKey('spanish'),
+    [ENV.mixerLanguage]: 'spanish',
+    [ENV.destinationUrl]: 'rtmps://a.rtmps.youtube.com:443/live2',
+  };
+  const mixerProblems = (env: Record<string, string>): string[] => {
+    try {
+      parseMixerConfig(env);
+      return [];
+    } catch (err) {
+      if (err instanceof ConfigError) return [...err.problems];
+      throw err;
+    }
+  };
+
+  it('mixer: needs no STREAM_KEY or SRT_PASSPHRASE, names both secrets, and fills them in once read', () => {
+    const cfg = parseMixerConfig(mixerEnv);
+    expect(cfg.vault?.names).toEqual({
+      streamKey: VAULT_SECRETS.streamKey('spanish'),
+      passphrase: VAULT_SECRETS.passphrase,
+    });
+    expect(cfg.passphrase).toBeUndefined();
+    const ready = withVaultSecrets(cfg, { streamKey: 'key-from-vault', passphrase: PASS });
+    expect(ready.destination.streamKey).toBe('key-from-vault');
+    expect(ready.passphrase).toBe(PASS);
+  });
+
+  it('mixer: refuses a vault without either secret name, or with a value in the environment', () => {
+    const bare = without(mixerEnv, ENV.streamKeySecret, ENV.passphraseSecret);
+    expect(mixerProblems(bare)).toEqual([
+      expect.stringContaining(`${ENV.streamKeySecret} is not set`),
+      expect.stringContaining(`${ENV.passphraseSecret} is not set`),
+    ]);
+    const both = mixerProblems({ ...mixerEnv, [ENV.streamKey]: 'canary-env-key' });
+    expect(both).toEqual([expect.stringContaining(`${ENV.streamKey} is set and so is`)]);
+    expect(both.join()).not.toContain('canary-env-key');
+  });
+
+  it('relay and splitter: the passphrase secret is required, SRT_PASSPHRASE is not checked but refused', () => {
+    const base = {
+      ...vaultEnv,
+      [ENV.outputTargets]: '127.0.0.1:10001',
+      [ENV.statusToken]: 'a-status-token-of-some-length',
+    };
+    expect(parseConfig(base, 'program').vault?.names).toEqual({
+      passphrase: VAULT_SECRETS.passphrase,
+    });
+    const bare = without(base, ENV.passphraseSecret);
+    expect(() => parseConfig(bare, 'slides')).toThrow(`${ENV.passphraseSecret} is not set`);
+    let problems: readonly string[] = [];
+    try {
+      parseConfig({ ...base, [ENV.passphrase]: 'short' }, 'program');
+    } catch (err) {
+      problems = (err as ConfigError).problems;
+    }
+    expect(problems).toEqual([expect.stringContaining(`${ENV.passphrase} is set and so is`)]);
   });
 });

@@ -90,7 +90,7 @@ export function parseMixerConfig(env: Env): MixerConfig {
   const peerIdleTimeoutMs = int(ENV.peerIdleTimeoutMs, DEFAULTS.peerIdleTimeoutMs, 1000, 60000);
   const vault = parseVaultSettings(
     env,
-    { streamKey: 'required', passphrase: 'optional' },
+    { streamKey: 'required', passphrase: 'required' },
     problems,
   );
   const fromVault = raw(ENV.keyVaultUrl) !== undefined;
