@@ -97,11 +97,23 @@ export class RtmpPublisher {
     this.write(CSID.data, 18, this.streamId, 0, Buffer.concat([encodeAmf('@setDataFrame'), data]));
   }
 
-  close(why = 'closed'): void {
+  /**
+   * Ends the session after what is already written has gone out (a stream key change), so
+   * its last frames reach the destination; close() drops them.
+   */
+  finish(why: string): void {
+    if (this.closed) return;
+    this.socket?.end();
+    // A destination that never reads the rest must not hold the socket for ever.
+    setTimeout(() => this.socket?.destroy(), 5000).unref();
+    this.close(why, false);
+  }
+
+  close(why = 'closed', destroy = true): void {
     if (this.closed) return;
     this.closed = true;
     this.published = false;
-    this.socket?.destroy();
+    if (destroy) this.socket?.destroy();
     for (const l of this.closeListeners) l(why);
     for (const resolve of this.pending.values()) resolve(['_error']);
     this.statusWaiter?.('closed', []);

@@ -122,7 +122,7 @@ export class Uplink {
     this.target = { ...this.target, streamKey };
     // Detached first, so its close is not a failure with a backoff.
     this.publisher = undefined;
-    old?.close('stream key changed');
+    old?.finish('stream key changed');
     this.held = [];
     this.retryAt = 0;
     log('info', 'stream key changed; publishing again with it from this keyframe', {
