@@ -80,7 +80,7 @@ function applying(event: string): Promise<number> {
       .some((f) =>
         fs.readFileSync(path.join(box.logDir, f), 'utf8').includes('phase apply started'),
       );
-  return until(`terraform applying ${event}`, 90_000, () => {
+  return until(`terraform applying ${event}`, 150_000, () => {
     if (!started()) return undefined;
     const g = (lockOf(event)?.processGroups ?? []).find((g) =>
       members(g).some((m) => / terraform$/.test(m)),
@@ -153,7 +153,7 @@ describe('the CLI dies mid-apply', () => {
       }
     }
     await expectRecovered('kill-show', group);
-  }, 240_000);
+  }, 360_000);
 
   it('SIGHUP (the terminal closed): the run stops like Ctrl-C and says what remains', async () => {
     const cli = start(
@@ -169,7 +169,7 @@ describe('the CLI dies mid-apply', () => {
     expect(stderr).toMatch(/error: interrupted; (\d+ resource\(s\) remain|could not check)/);
     expect(lockOf('hup-show')).toBeUndefined();
     await expectRecovered('hup-show', group);
-  }, 240_000);
+  }, 360_000);
 });
 
 describe('the dashboard dies mid-apply', () => {
@@ -199,7 +199,7 @@ describe('the dashboard dies mid-apply', () => {
     child.kill('SIGKILL');
     await exited(child);
     await expectRecovered('dash-kill', group);
-  }, 240_000);
+  }, 360_000);
 
   it('SIGHUP: the runs are cancelled, the dashboard stops, the lock is released', async () => {
     const { child, group } = await dashboardDeploy('dash-hup');
@@ -207,5 +207,5 @@ describe('the dashboard dies mid-apply', () => {
     expect(await exited(child)).toBe(130);
     expect(lockOf('dash-hup')).toBeUndefined();
     await expectRecovered('dash-hup', group);
-  }, 240_000);
+  }, 360_000);
 });
