@@ -293,7 +293,7 @@ export function resolveEvent(def: EventDefinition, options: ResolveOptions = {})
     displayName: def.name.trim(),
     environment,
     profile,
-    names: new EventNames(slug, environment),
+    names: new EventNames(slug, environment, platform.nameSuffix),
     languages,
     audio: languageList.audio,
     floor: languageList.floor,
@@ -325,7 +325,12 @@ function resolvePlatform(
   environment: EnvironmentName,
   options: ResolveOptions,
   problems: string[],
-): { outputs?: PlatformOutputs; mixerImage: MixerImageRequest; registryServer: string } {
+): {
+  outputs?: PlatformOutputs;
+  mixerImage: MixerImageRequest;
+  registryServer: string;
+  nameSuffix?: string;
+} {
   try {
     const settings = getPlatformSettings(environment);
     const registryServer = `${new PlatformNames(environment, settings.nameSuffix).containerRegistry}.azurecr.io`;
@@ -334,7 +339,12 @@ function resolvePlatform(
       options.platform === null
         ? undefined
         : (options.platform ?? readPlatformOutputs(settings, { stateDir }));
-    return { outputs, mixerImage: { kind: settings.mixerImage }, registryServer };
+    return {
+      outputs,
+      mixerImage: { kind: settings.mixerImage },
+      registryServer,
+      nameSuffix: settings.nameSuffix,
+    };
   } catch (err) {
     problems.push((err as Error).message);
     return { mixerImage: { kind: 'marketplace' }, registryServer: 'registry.invalid' };

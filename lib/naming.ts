@@ -227,7 +227,20 @@ export class EventNames {
   constructor(
     readonly slug: string,
     readonly environment: string,
+    /**
+     * The crew's platform nameSuffix (config/environments.json). Names that are unique across
+     * all of Azure (Key Vault) or a region (DNS labels) hash it in, so two crews running an
+     * event of the same name in the same environment do not take each other's names.
+     * @default - none: the hash covers event and environment only
+     */
+    readonly crewSuffix?: string,
   ) {}
+
+  /** Hash input for globally or regionally unique names: event, environment, crew, role. */
+  private uniqueKey(role: string): string {
+    const crew = this.crewSuffix === undefined ? '' : `${this.crewSuffix}/`;
+    return `${crew}${this.slug}/${this.environment}/${role}`;
+  }
 
   /** cdktf stack name, so operators can run `cdktf deploy <slug>`. */
   get stack(): string {
@@ -256,7 +269,7 @@ export class EventNames {
 
   /** Public DNS label: regional scope, so it carries a hash of event and environment. */
   dnsLabel(role: 'relay' | 'splitter'): string {
-    const unique = shortHash(`${this.slug}/${this.environment}/${role}`);
+    const unique = shortHash(this.uniqueKey(role));
     return azureName('dnsLabel', [role, this.slug.slice(0, 40), unique]);
   }
 
@@ -273,7 +286,7 @@ export class EventNames {
 
   /** Public DNS label of a language's container mixer; the relay and splitter push to it. */
   mixerDnsLabel(index: number, language: string): string {
-    const unique = shortHash(`${this.slug}/${this.environment}/mixer/${language}`);
+    const unique = shortHash(this.uniqueKey(`mixer/${language}`));
     return azureName('dnsLabel', [
       `mx${index + 1}`,
       language.slice(0, 20),
@@ -310,15 +323,12 @@ export class EventNames {
 
   /**
    * The event's Key Vault. Its name is global across Azure and only 24 characters long, so it
-   * keeps the slug's start for people and a hash of event and environment for uniqueness;
+   * keeps the slug's start for people and a hash of crew, event and environment for uniqueness;
    * deterministic, so a redeploy finds the soft-deleted vault of the same event and recovers it.
    */
   get keyVault(): string {
     const start = this.slug.slice(0, 11).replace(/-+$/, '');
-    return azureName('keyVault', [
-      start,
-      shortHash(`${this.slug}/${this.environment}/key-vault`, 8),
-    ]);
+    return azureName('keyVault', [start, shortHash(this.uniqueKey('key-vault'), 8)]);
   }
 
   /** The user-assigned identity the event's parts read the vault with (Get on secrets only). */

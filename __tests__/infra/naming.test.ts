@@ -112,6 +112,20 @@ describe('naming', () => {
       );
     });
 
+    it("keeps two crews' same-named events apart in Azure-wide and regional names", () => {
+      const crewA = new EventNames('example-conference-2026', 'production', 'crewa1');
+      const crewB = new EventNames('example-conference-2026', 'production', 'crewb2');
+      expect(crewA.keyVault).not.toBe(crewB.keyVault);
+      expect(crewA.dnsLabel('relay')).not.toBe(crewB.dnsLabel('relay'));
+      expect(crewA.mixerDnsLabel(0, 'english')).not.toBe(crewB.mixerDnsLabel(0, 'english'));
+      // The same crew gets the same names on every deploy (a redeploy recovers its vault).
+      const again = new EventNames('example-conference-2026', 'production', 'crewa1');
+      expect(again.keyVault).toBe(crewA.keyVault);
+      expect(crewA.keyVault).toMatch(/^kv-example-con-[0-9a-f]{8}$/);
+      // Names scoped to the event's own resource group need no crew part.
+      expect(crewA.resourceGroup).toBe(crewB.resourceGroup);
+    });
+
     it('names the secrets reader identity per event and environment', () => {
       expect(names.secretsReader).toBe('id-secrets-example-conference-2026-production');
     });

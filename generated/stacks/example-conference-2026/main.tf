@@ -100,7 +100,7 @@ data "azurerm_client_config" "secrets_deployer_2F397ABA" {
 }
 resource "azurerm_key_vault" "secrets_vault_97F902B8" {
   location                   = azurerm_resource_group.resource-group.location
-  name                       = "kv-example-con-2d69eb15"
+  name                       = "kv-example-con-fdf88d30"
   purge_protection_enabled   = false
   rbac_authorization_enabled = false
   resource_group_name        = azurerm_resource_group.resource-group.name
@@ -381,7 +381,7 @@ resource "random_password" "status-token" {
   special = false
 }
 resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
-  dns_name_label = "srt-relay-example-conference-2026-5b4078"
+  dns_name_label = "srt-relay-example-conference-2026-5ac3be"
   exposed_port {
     port     = 9998
     protocol = "UDP"
@@ -474,7 +474,7 @@ resource "azurerm_container_group" "srt-relay_group_C4B4DB18" {
   ]
 }
 resource "azurerm_container_group" "slide-splitter_group_E16CABAF" {
-  dns_name_label = "srt-splitter-example-conference-2026-890616"
+  dns_name_label = "srt-splitter-example-conference-2026-b70847"
   exposed_port {
     port     = 9997
     protocol = "UDP"
