@@ -97,6 +97,8 @@ export const ENV = {
   keyVaultUrl: 'KEY_VAULT_URL',
   /** Vault secret that holds the SRT passphrase (lib/secrets.ts VAULT_SECRETS). */
   passphraseSecret: 'SRT_PASSPHRASE_SECRET',
+  /** Vault secret that holds the status token (with KEY_VAULT_URL, STATUS_TOKEN is not set). */
+  statusTokenSecret: 'STATUS_TOKEN_SECRET',
   /** Container mixer: vault secret that holds its own language's stream key. */
   streamKeySecret: 'STREAM_KEY_SECRET',
   /**

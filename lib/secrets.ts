@@ -34,6 +34,10 @@ export const SECRETS_VERSION_VARIABLE = 'secrets_version';
  */
 export const VAULT_SECRETS = {
   passphrase: 'srt-passphrase',
+  /** Bearer token of every /status and /metrics of the event. */
+  statusToken: 'status-token',
+  /** The mixers' Windows admin (RDP and autologon) password; the OBS setup script sets it. */
+  mixerAdminPassword: 'mixer-admin-password',
   streamKey: (language: string): string => `youtube-key-${language}`,
 } as const;
 
@@ -66,3 +70,11 @@ export function vaultReaderEnv(
       : { [ENV.streamKeySecret]: VAULT_SECRETS.streamKey(streamKeyLanguage) }),
   };
 }
+
+/**
+ * Generated credentials the engine makes per event (like a generated passphrase) and hands to
+ * terraform as ephemeral variables, so they reach Key Vault and never state: the status token
+ * and the mixers' admin password.
+ */
+export const STATUS_TOKEN_VARIABLE = 'status_token';
+export const MIXER_ADMIN_PASSWORD_VARIABLE = 'mixer_admin_password';
