@@ -260,6 +260,20 @@ describe('readSecrets', () => {
     ]);
     expect(p[0]).not.toContain('"short"');
   });
+
+  it('checks a status token read from the vault: at least 16 characters', () => {
+    const problems: string[] = [];
+    const s = parseVaultSettings(
+      { ...kv.partEnv(), [ENV.statusTokenSecret]: VAULT_SECRETS.statusToken },
+      { statusToken: 'required' },
+      problems,
+    )!;
+    expect(problems).toEqual([]);
+    expect(vaultValueProblems(s, { statusToken: 'fifteen-chars-x' })).toEqual([
+      `Key Vault secret "${VAULT_SECRETS.statusToken}" (${ENV.statusTokenSecret}) has 15 characters; /status and /metrics need a token of at least 16 (value not shown)`,
+    ]);
+    expect(vaultValueProblems(s, { statusToken: 'sixteen-chars-xy' })).toEqual([]);
+  });
 });
 
 describe('SecretRefresher', () => {
@@ -299,6 +313,7 @@ describe('the parts configured with a vault', () => {
     [ENV.keyVaultUrl]: 'https://kv-conf.vault.azure.net/',
     [ENV.azureClientId]: READER_CLIENT_ID,
     [ENV.passphraseSecret]: VAULT_SECRETS.passphrase,
+    [ENV.statusTokenSecret]: VAULT_SECRETS.statusToken,
   };
   const mixerEnv = {
     ...vaultEnv,
@@ -316,46 +331,90 @@ describe('the parts configured with a vault', () => {
     }
   };
 
-  it('mixer: needs no STREAM_KEY or SRT_PASSPHRASE, names both secrets, and fills them in once read', () => {
+  it('mixer: needs no STREAM_KEY, SRT_PASSPHRASE or STATUS_TOKEN, names the three secrets, and fills them in once read', () => {
     const cfg = parseMixerConfig(mixerEnv);
     expect(cfg.vault?.names).toEqual({
       streamKey: VAULT_SECRETS.streamKey('spanish'),
       passphrase: VAULT_SECRETS.passphrase,
+      statusToken: VAULT_SECRETS.statusToken,
     });
     expect(cfg.passphrase).toBeUndefined();
-    const ready = withVaultSecrets(cfg, { streamKey: 'key-from-vault', passphrase: PASS });
+    expect(cfg.statusToken).toBeUndefined();
+    const ready = withVaultSecrets(cfg, {
+      streamKey: 'key-from-vault',
+      passphrase: PASS,
+      statusToken: 'token-from-vault-0001',
+    });
     expect(ready.destination.streamKey).toBe('key-from-vault');
     expect(ready.passphrase).toBe(PASS);
+    expect(ready.statusToken).toBe('token-from-vault-0001');
   });
 
-  it('mixer: refuses a vault without either secret name, or with a value in the environment', () => {
-    const bare = without(mixerEnv, ENV.streamKeySecret, ENV.passphraseSecret);
+  it('mixer: refuses a vault without any secret name, or with a value in the environment', () => {
+    const bare = without(
+      mixerEnv,
+      ENV.streamKeySecret,
+      ENV.passphraseSecret,
+      ENV.statusTokenSecret,
+    );
     expect(mixerProblems(bare)).toEqual([
       expect.stringContaining(`${ENV.streamKeySecret} is not set`),
       expect.stringContaining(`${ENV.passphraseSecret} is not set`),
+      expect.stringContaining(`${ENV.statusTokenSecret} is not set`),
     ]);
-    const both = mixerProblems({ ...mixerEnv, [ENV.streamKey]: 'canary-env-key' });
-    expect(both).toEqual([expect.stringContaining(`${ENV.streamKey} is set and so is`)]);
-    expect(both.join()).not.toContain('canary-env-key');
+    const both = mixerProblems({
+      ...mixerEnv,
+      [ENV.streamKey]: 'canary-env-key',
+      [ENV.statusToken]: 'canary-env-status-token',
+    });
+    expect(both).toEqual([
+      expect.stringContaining(`${ENV.streamKey} is set and so is`),
+      expect.stringContaining(`${ENV.statusToken} is set and so is ${ENV.keyVaultUrl}`),
+    ]);
+    expect(both.join()).not.toMatch(/canary-env/);
   });
 
-  it('relay and splitter: the passphrase secret is required, SRT_PASSPHRASE is not checked but refused', () => {
-    const base = {
-      ...vaultEnv,
-      [ENV.outputTargets]: '127.0.0.1:10001',
-      [ENV.statusToken]: 'a-status-token-of-some-length',
-    };
-    expect(parseConfig(base, 'program').vault?.names).toEqual({
+  it('relay and splitter: passphrase and status token secrets required, SRT_PASSPHRASE and STATUS_TOKEN not checked but refused', () => {
+    const base = { ...vaultEnv, [ENV.outputTargets]: '127.0.0.1:10001' };
+    const cfg = parseConfig(base, 'program');
+    expect(cfg.vault?.names).toEqual({
       passphrase: VAULT_SECRETS.passphrase,
+      statusToken: VAULT_SECRETS.statusToken,
     });
-    const bare = without(base, ENV.passphraseSecret);
-    expect(() => parseConfig(bare, 'slides')).toThrow(`${ENV.passphraseSecret} is not set`);
+    expect(cfg.statusToken).toBe('');
+    const bare = without(base, ENV.passphraseSecret, ENV.statusTokenSecret);
+    expect(() => parseConfig(bare, 'slides')).toThrow(
+      `${ENV.passphraseSecret} is not set; with ${ENV.keyVaultUrl} it names the vault secret to read\n${ENV.statusTokenSecret} is not set`,
+    );
     let problems: readonly string[] = [];
     try {
-      parseConfig({ ...base, [ENV.passphrase]: 'short' }, 'program');
+      parseConfig(
+        { ...base, [ENV.passphrase]: 'short', [ENV.statusToken]: 'tiny-canary' },
+        'program',
+      );
     } catch (err) {
       problems = (err as ConfigError).problems;
     }
-    expect(problems).toEqual([expect.stringContaining(`${ENV.passphrase} is set and so is`)]);
+    // Refused, not checked: no "has 11 characters" line for the token that must not be there.
+    expect(problems).toEqual([
+      expect.stringContaining(`${ENV.passphrase} is set and so is`),
+      expect.stringContaining(`${ENV.statusToken} is set and so is ${ENV.keyVaultUrl}`),
+    ]);
+    expect(problems.join()).not.toContain('tiny-canary');
+  });
+
+  it('STATUS_TOKEN_SECRET without a vault is refused', () => {
+    expect(() =>
+      parseConfig(
+        {
+          [ENV.outputTargets]: '127.0.0.1:10001',
+          [ENV.statusToken]: 'a-status-token-of-some-length',
+          [ENV.statusTokenSecret]: VAULT_SECRETS.statusToken,
+        },
+        'program',
+      ),
+    ).toThrow(
+      `${ENV.statusTokenSecret}="${VAULT_SECRETS.statusToken}" is set but ${ENV.keyVaultUrl} is not`,
+    );
   });
 });

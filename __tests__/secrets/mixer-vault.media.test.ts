@@ -1,7 +1,8 @@
 /**
- * The real container mixer reading its stream key and passphrase from Key Vault (the loopback
- * stand-in): the vault's key is the publish name at a local RTMP listener, a key changed in
- * the vault is used on the next publish, and no value shows outside the supervisor.
+ * The real container mixer reading its stream key, passphrase and status token from Key Vault
+ * (the loopback stand-in): the vault's key is the publish name at a local RTMP listener, a key
+ * changed in the vault is used on the next publish, a changed status token guards /status from
+ * the next refresh, and no value shows outside the supervisor.
  */
 import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +28,8 @@ const PASS = 'canary-mixer-vault-pass';
 const KEY_1 = 'canary-vault-key-one';
 const KEY_2 = 'canary-vault-key-two';
 const PASS_2 = 'canary-mixer-vault-pass-2';
-const TOKEN = 'mixer-status-token-0001';
+const TOKEN = 'canary-mixer-status-token-0001';
+const TOKEN_2 = 'canary-mixer-status-token-0002';
 const LANGUAGE = 'spanish';
 const LATENCY_MS = 120;
 
@@ -42,6 +44,7 @@ beforeAll(async () => {
     secrets: {
       [VAULT_SECRETS.passphrase]: PASS,
       [VAULT_SECRETS.streamKey(LANGUAGE)]: KEY_1,
+      [VAULT_SECRETS.statusToken]: TOKEN,
     },
   });
 });
@@ -87,7 +90,7 @@ describe('container mixer with KEY_VAULT_URL', () => {
       [ENV.secretsRefreshSeconds]: '2',
       [ENV.mixerLanguage]: LANGUAGE,
       [ENV.destinationUrl]: d.url,
-      [ENV.statusToken]: TOKEN,
+      [ENV.statusTokenSecret]: VAULT_SECRETS.statusToken,
       [ENV.latencyMs]: String(LATENCY_MS),
       [ENV.x264Preset]: 'ultrafast',
     });
@@ -96,7 +99,7 @@ describe('container mixer with KEY_VAULT_URL', () => {
     expect(imds.query.client_id).toBe(READER_CLIENT_ID);
     expect(imds.headers.metadata).toBe('true');
     expect(vault.map((r) => [r.path, r.query['api-version'], r.status]).sort()).toEqual(
-      [VAULT_SECRETS.passphrase, VAULT_SECRETS.streamKey(LANGUAGE)]
+      [VAULT_SECRETS.passphrase, VAULT_SECRETS.streamKey(LANGUAGE), VAULT_SECRETS.statusToken]
         .map((name) => [`/secrets/${name}`, KEY_VAULT_API_VERSION, 200])
         .sort(),
     );
@@ -176,6 +179,22 @@ describe('container mixer with KEY_VAULT_URL', () => {
       (await mixer.get('/status', TOKEN)).body,
       (await mixer.get('/metrics', TOKEN)).body,
     ].join('\n');
-    for (const secret of [PASS, PASS_2, KEY_1, KEY_2]) expect(text).not.toContain(secret);
+    for (const secret of [PASS, PASS_2, KEY_1, KEY_2, TOKEN]) expect(text).not.toContain(secret);
   });
+
+  it('takes a status token changed in the vault from the next refresh, touching neither listeners nor uplink', async () => {
+    const restarts = () => mixer.logs().split('SRT listeners restarted').length;
+    const keyChanges = () => mixer.logs().split('stream key changed').length;
+    const [listeners, keys] = [restarts(), keyChanges()];
+    kv.setSecret(VAULT_SECRETS.statusToken, TOKEN_2);
+    await waitFor(
+      'the new token',
+      async () => (await mixer.get('/status', TOKEN_2)).code === 200,
+      15000,
+    );
+    expect((await mixer.get('/status', TOKEN)).code).toBe(401);
+    expect((await mixer.get('/metrics', TOKEN_2)).code).toBe(200);
+    expect([restarts(), keyChanges()]).toEqual([listeners, keys]);
+    expect(processText(mixer.proc.pid!) + mixer.logs()).not.toContain(TOKEN_2);
+  }, 30000);
 });

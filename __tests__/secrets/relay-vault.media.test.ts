@@ -1,7 +1,8 @@
 /**
- * The real relay and splitter processes reading their passphrase from Key Vault (the loopback
- * stand-in): what they ask, when they start listening, a venue push with the vault's value,
- * a change picked up by the refresh, and the values never in argv, environment, logs or HTTP.
+ * The real relay and splitter processes reading their passphrase and status token from Key
+ * Vault (the loopback stand-in): what they ask, when they start listening, a venue push with
+ * the vault's value, changes picked up by the refresh, and the values never in argv,
+ * environment, logs or HTTP.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const FIRST = 'canary-vault-pass-a1';
 const SECOND = 'canary-vault-pass-b2';
 const LATENCY_MS = 120;
 const TOKEN = 'vault-stand-in-token-77';
+// The status token the stand-in's vault serves; the relay has no STATUS_TOKEN in its environment.
+const NEXT_STATUS_TOKEN = 'canary-status-token-next-0002';
 
 let kv: KeyVaultStandIn;
 let relay: RunningRelay;
@@ -31,7 +34,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'relay-vault-'));
   kv = await KeyVaultStandIn.start({
-    secrets: { [VAULT_SECRETS.passphrase]: FIRST },
+    secrets: { [VAULT_SECRETS.passphrase]: FIRST, [VAULT_SECRETS.statusToken]: STATUS_TOKEN },
     token: TOKEN,
   });
 });
@@ -65,7 +68,7 @@ async function launchRelay(env: Record<string, string>): Promise<RunningRelay> {
         [ENV.outputTargets]: `127.0.0.1:${outputPorts[0]}`,
         [ENV.outputNames]: 'en',
         [ENV.healthPort]: String(healthPort),
-        [ENV.statusToken]: STATUS_TOKEN,
+        [ENV.statusTokenSecret]: VAULT_SECRETS.statusToken,
         [ENV.latencyMs]: String(LATENCY_MS),
         [ENV.peerIdleTimeoutMs]: '1500',
         ...env,
@@ -104,7 +107,7 @@ async function pushAccepted(pass: string, mixerPass: string, name: string): Prom
 }
 
 describe('srt-relay with KEY_VAULT_URL', () => {
-  it('reads the passphrase with its identity after two 403s, and listens only once it has it', async () => {
+  it('reads passphrase and status token with its identity after a 403 each, and listens only once it has them', async () => {
     kv.failNext(2);
     relay = await launchRelay({
       ...kv.partEnv(),
@@ -137,16 +140,18 @@ describe('srt-relay with KEY_VAULT_URL', () => {
       status: 200,
     });
     expect(imds.headers.metadata).toBe('true');
-    expect(vault.slice(0, 3).map((r) => [r.service, r.path, r.query, r.status])).toEqual(
-      [403, 403, 200].map((status) => [
-        'vault',
-        `/secrets/${VAULT_SECRETS.passphrase}`,
-        { 'api-version': KEY_VAULT_API_VERSION },
-        status,
-      ]),
+    const pass = `/secrets/${VAULT_SECRETS.passphrase}`;
+    const status = `/secrets/${VAULT_SECRETS.statusToken}`;
+    expect(vault.slice(0, 4).map((r) => [r.service, r.path, r.query, r.status])).toEqual(
+      [
+        [pass, 403],
+        [status, 403],
+        [pass, 200],
+        [status, 200],
+      ].map(([path, code]) => ['vault', path, { 'api-version': KEY_VAULT_API_VERSION }, code]),
     );
     for (const r of vault) expect(r.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    const readAt = vault[2].at;
+    const readAt = vault[3].at;
     expect(answered.filter((t) => t < readAt)).toEqual([]);
     const failures = relay
       .logs()
@@ -158,6 +163,13 @@ describe('srt-relay with KEY_VAULT_URL', () => {
       status: 403,
       code: 'Forbidden',
     });
+    expect(JSON.parse(failures[1])).toMatchObject({
+      secret: VAULT_SECRETS.statusToken,
+      status: 403,
+    });
+    // The vault's token opens /status; no other does.
+    expect((await relay.get('/status')).code).toBe(200);
+    expect((await relay.get('/status', 'not-the-status-token-000')).code).toBe(401);
   }, 40000);
 
   it("accepts a venue push with the vault's passphrase and refuses a wrong one", async () => {
@@ -194,7 +206,30 @@ describe('srt-relay with KEY_VAULT_URL', () => {
     expect(text).not.toContain(FIRST);
     expect(text).not.toContain(SECOND);
     expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(STATUS_TOKEN);
   });
+
+  it('puts a status token changed in the vault in force at the next refresh, without restarting SRT', async () => {
+    const restarts = () => relay.logs().split('SRT children restarted').length;
+    const before = restarts();
+    kv.setSecret(VAULT_SECRETS.statusToken, NEXT_STATUS_TOKEN);
+    await waitFor(
+      'the new token',
+      async () => (await relay.get('/status', NEXT_STATUS_TOKEN)).code === 200,
+      15000,
+    );
+    expect((await relay.get('/status', STATUS_TOKEN)).code).toBe(401);
+    expect((await relay.get('/metrics', STATUS_TOKEN)).code).toBe(401);
+    expect((await relay.get('/metrics', NEXT_STATUS_TOKEN)).code).toBe(200);
+    expect(restarts()).toBe(before);
+    const change = relay
+      .logs()
+      .split('\n')
+      .filter((l) => l.includes('"msg":"secret changed"'))
+      .pop();
+    expect(JSON.parse(change!)).toMatchObject({ secrets: VAULT_SECRETS.statusToken });
+    expect(processText(relay.proc.pid!) + relay.logs()).not.toContain(NEXT_STATUS_TOKEN);
+  }, 30000);
 });
 
 /** An image's entry point run to its end with this environment (async: the stand-in is in this process). */
@@ -207,7 +242,7 @@ async function runImage(image: string, env: Record<string, string>, timeoutMs: n
       env: {
         PATH: process.env.PATH,
         [ENV.outputTargets]: '127.0.0.1:1',
-        [ENV.statusToken]: STATUS_TOKEN,
+        [ENV.statusTokenSecret]: VAULT_SECRETS.statusToken,
         [ENV.healthPort]: String(await freeTcpPort()),
         ...env,
       },
@@ -244,24 +279,31 @@ describe('slide-splitter with KEY_VAULT_URL', () => {
     ]);
   }, 30000);
 
-  it('refuses a vault together with SRT_PASSPHRASE, never echoing it', async () => {
+  it('refuses a vault together with SRT_PASSPHRASE or STATUS_TOKEN, never echoing them', async () => {
+    kv.clearRequests();
     const r = await runImage(
       'slide-splitter',
       {
         ...kv.partEnv(),
         [ENV.passphraseSecret]: VAULT_SECRETS.passphrase,
         [ENV.passphrase]: FIRST,
+        [ENV.statusToken]: STATUS_TOKEN,
       },
       20000,
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${ENV.passphrase} is set and so is ${ENV.keyVaultUrl}`);
+    expect(kv.requests).toEqual([]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(`${ENV.passphrase} is set and so is ${ENV.keyVaultUrl}`),
+      expect.stringContaining(`${ENV.statusToken} is set and so is ${ENV.keyVaultUrl}`),
+    ]);
     expect(r.stderr + r.stdout).not.toContain(FIRST);
+    expect(r.stderr + r.stdout).not.toContain(STATUS_TOKEN);
   }, 30000);
 
   it('refuses a vault value that breaks the passphrase rule with exit 2, naming the secret, not the value', async () => {
     const bad = await KeyVaultStandIn.start({
-      secrets: { [VAULT_SECRETS.passphrase]: 'canary short' },
+      secrets: { [VAULT_SECRETS.passphrase]: 'canary short', [VAULT_SECRETS.statusToken]: 'tiny' },
     });
     const r = await runImage(
       'slide-splitter',
@@ -274,6 +316,7 @@ describe('slide-splitter with KEY_VAULT_URL', () => {
       expect.stringContaining(
         `slide-splitter: Key Vault secret "${VAULT_SECRETS.passphrase}" (${ENV.passphraseSecret}) has 12 characters or characters outside`,
       ),
+      `slide-splitter: Key Vault secret "${VAULT_SECRETS.statusToken}" (${ENV.statusTokenSecret}) has 4 characters; /status and /metrics need a token of at least 16 (value not shown)`,
     ]);
     expect(r.stderr + r.stdout).not.toContain('canary short');
     expect(r.stdout).not.toContain('"msg":"started"');
@@ -292,8 +335,14 @@ describe('slide-splitter with KEY_VAULT_URL', () => {
     await refusing.close();
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('secrets unreadable after 6 attempts');
-    expect(refusing.calls('vault').map((c) => c.status)).toEqual([403, 403, 403, 403, 403, 403]);
-    expect(r.stdout.split('\n').filter((l) => l.includes('secret read failed'))).toHaveLength(6);
+    // Each attempt asks for both secrets.
+    expect(refusing.calls('vault').map((c) => [c.path, c.status])).toEqual(
+      Array.from({ length: 6 }, () => [
+        [`/secrets/${VAULT_SECRETS.passphrase}`, 403],
+        [`/secrets/${VAULT_SECRETS.statusToken}`, 403],
+      ]).flat(),
+    );
+    expect(r.stdout.split('\n').filter((l) => l.includes('secret read failed'))).toHaveLength(12);
     expect(r.stdout).not.toContain('"msg":"started"');
   }, 70000);
 });

@@ -41,9 +41,9 @@ export interface MixerConfig {
   readonly destination: RtmpTarget;
   readonly expiresAt?: Date;
   /**
-   * Set when KEY_VAULT_URL is: the stream key (and the passphrase, when SRT_PASSPHRASE_SECRET
-   * names one) come from the vault; `withVaultSecrets` fills them in once read.
-   * @default - STREAM_KEY and SRT_PASSPHRASE from the environment
+   * Set when KEY_VAULT_URL is: the stream key, the passphrase and the status token come from
+   * the vault; `withVaultSecrets` fills them in once read.
+   * @default - STREAM_KEY, SRT_PASSPHRASE and STATUS_TOKEN from the environment
    */
   readonly vault?: VaultSettings;
 }
@@ -90,7 +90,7 @@ export function parseMixerConfig(env: Env): MixerConfig {
   const peerIdleTimeoutMs = int(ENV.peerIdleTimeoutMs, DEFAULTS.peerIdleTimeoutMs, 1000, 60000);
   const vault = parseVaultSettings(
     env,
-    { streamKey: 'required', passphrase: 'required' },
+    { streamKey: 'required', passphrase: 'required', statusToken: 'required' },
     problems,
   );
   const fromVault = raw(ENV.keyVaultUrl) !== undefined;
@@ -161,7 +161,7 @@ export function parseMixerConfig(env: Env): MixerConfig {
     latencyMs,
     peerIdleTimeoutMs,
     passphrase,
-    statusToken: env[ENV.statusToken] || undefined,
+    statusToken: fromVault ? undefined : env[ENV.statusToken] || undefined,
     healthPort: int(ENV.healthPort, HEALTH_PORT, 1, 65535),
     width,
     height,
@@ -183,11 +183,16 @@ export function parseMixerConfig(env: Env): MixerConfig {
 /** The configuration with the secrets read from the vault in force. */
 export function withVaultSecrets(
   cfg: MixerConfig,
-  values: { readonly passphrase?: string; readonly streamKey?: string },
+  values: {
+    readonly passphrase?: string;
+    readonly streamKey?: string;
+    readonly statusToken?: string;
+  },
 ): MixerConfig {
   return {
     ...cfg,
     passphrase: values.passphrase ?? cfg.passphrase,
+    statusToken: values.statusToken ?? cfg.statusToken,
     destination: { ...cfg.destination, streamKey: values.streamKey ?? cfg.destination.streamKey },
   };
 }

@@ -20,16 +20,20 @@ async function main(): Promise<void> {
   const vault = cfg.vault && (await loadSecretsOrExit('language-mixer', cfg.vault));
   if (vault) cfg = withVaultSecrets(cfg, vault.values);
   const mixer = new Mixer(cfg);
+  let statusToken = cfg.statusToken;
   const refresher =
     vault &&
-    new SecretRefresher(vault.client, vault.values, (values) => mixer.applySecrets(values));
+    new SecretRefresher(vault.client, vault.values, (values, changed) => {
+      if (changed.includes('statusToken')) statusToken = values.statusToken;
+      mixer.applySecrets(values);
+    });
   const server = await serveHealth(
     {
       live: () => mixer.live(),
       status: () => mixer.status(),
       metrics: () => renderMixerMetrics(mixer.status()),
     },
-    cfg.statusToken,
+    () => statusToken,
     cfg.healthPort,
   );
   let stopping = false;

@@ -181,7 +181,9 @@ export class Mixer {
    * Secrets changed in Key Vault: a new stream key is used from the uplink's next keyframe
    * (a new publish), a new passphrase restarts both SRT listeners.
    */
-  applySecrets(values: { passphrase?: string; streamKey?: string }): void {
+  applySecrets(values: { passphrase?: string; streamKey?: string; statusToken?: string }): void {
+    // The health server holds the token in force; here it only joins what lines are redacted of.
+    if (values.statusToken !== undefined) this.secrets.add(values.statusToken);
     if (values.streamKey !== undefined && values.streamKey !== this.streamKey) {
       this.secrets.add(values.streamKey);
       this.streamKey = values.streamKey;

@@ -11,7 +11,7 @@ import {
   PASSPHRASE_PATTERN,
   parseOutputAudio,
 } from '../../lib/contract';
-import { VaultSettings, parseVaultSettings } from './key-vault';
+import { STATUS_TOKEN_MIN_LENGTH, VaultSettings, parseVaultSettings } from './key-vault';
 
 export type SlideFit = 'crop' | 'letterbox';
 
@@ -33,16 +33,16 @@ export interface SupervisorConfig {
   readonly peerIdleTimeoutMs: number;
   /** Undefined when no passphrase is set: the feed is unencrypted. */
   readonly passphrase?: string;
-  /** Bearer token for /status and /metrics. */
+  /** Bearer token for /status and /metrics; with a vault, empty until it has been read. */
   readonly statusToken: string;
   readonly healthPort: number;
   readonly slideFit: SlideFit;
   readonly outputWidth: number;
   readonly outputHeight: number;
   /**
-   * Set when KEY_VAULT_URL is: the passphrase comes from the vault (containers/shared/
-   * key-vault.ts), and `passphrase` is filled in once it has been read.
-   * @default - the passphrase from SRT_PASSPHRASE, or none
+   * Set when KEY_VAULT_URL is: the passphrase and the status token come from the vault
+   * (containers/shared/key-vault.ts), and are filled in once they have been read.
+   * @default - SRT_PASSPHRASE (or none) and STATUS_TOKEN from the environment
    */
   readonly vault?: VaultSettings;
 }
@@ -58,8 +58,6 @@ export class ConfigError extends Error {
 const NAME_RULE = /^[A-Za-z0-9_-]{1,32}$/;
 const SIZE_RULE = /^(\d{2,4})x(\d{2,4})$/;
 const TARGET_RULE = /^([A-Za-z0-9.-]{1,253}):(\d{1,5})$/;
-/** Long enough that guessing it over HTTP is hopeless. */
-const STATUS_TOKEN_MIN_LENGTH = 16;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -105,7 +103,11 @@ export function parseConfig(env: Env, feed: FeedKind): SupervisorConfig {
   }
   const outputs = targets.map((t, i) => (feed === 'program' ? { ...t, audio: audio[i] } : t));
 
-  const vault = parseVaultSettings(env, { passphrase: 'required' }, problems);
+  const vault = parseVaultSettings(
+    env,
+    { passphrase: 'required', statusToken: 'required' },
+    problems,
+  );
   const passphrase = env[ENV.passphrase];
   // With a vault, a passphrase in the environment is already refused above, value unchecked.
   if (passphrase !== undefined && passphrase !== '' && raw(ENV.keyVaultUrl) === undefined) {
@@ -122,8 +124,9 @@ export function parseConfig(env: Env, feed: FeedKind): SupervisorConfig {
       );
     }
   }
-  const statusToken = env[ENV.statusToken] ?? '';
-  if (statusToken.length < STATUS_TOKEN_MIN_LENGTH) {
+  // With a vault, a token in the environment is refused above and the vault's is checked once read.
+  const statusToken = raw(ENV.keyVaultUrl) === undefined ? (env[ENV.statusToken] ?? '') : '';
+  if (raw(ENV.keyVaultUrl) === undefined && statusToken.length < STATUS_TOKEN_MIN_LENGTH) {
     problems.push(
       `${ENV.statusToken} has ${statusToken.length} characters; /status and /metrics need a token of at least ${STATUS_TOKEN_MIN_LENGTH} (value not shown)`,
     );

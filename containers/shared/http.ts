@@ -18,14 +18,23 @@ const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
  * Probes answer anyone; /status and /metrics only a caller with the status token, and nobody
  * when there is no token. Digests compared in constant time, so neither the token nor its
  * length leaks through timing. Everything is no-store: a cache must never replay a status.
+ * `statusToken` may be a function: asked on every request, so a token changed in Key Vault
+ * is in force from the refresh that read it, and the old one stops working then.
  */
 export function serveHealth(
   source: HealthSource,
-  statusToken: string | undefined,
+  statusToken: string | undefined | (() => string | undefined),
   port: number,
   host = '0.0.0.0',
 ): Promise<Server> {
-  const expected = statusToken ? digest(`Bearer ${statusToken}`) : undefined;
+  const current = typeof statusToken === 'function' ? statusToken : () => statusToken;
+  let cached: { token: string; digest: Buffer } | undefined;
+  const expected = (): Buffer | undefined => {
+    const token = current();
+    if (!token) return undefined;
+    if (cached?.token !== token) cached = { token, digest: digest(`Bearer ${token}`) };
+    return cached.digest;
+  };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const send = (code: number, type: string, body: string, extra = {}): void => {
@@ -33,8 +42,10 @@ export function serveHealth(
       res.end(body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'GET only\n');
-    const authorized = (): boolean =>
-      expected !== undefined && timingSafeEqual(digest(req.headers.authorization ?? ''), expected);
+    const authorized = (): boolean => {
+      const want = expected();
+      return want !== undefined && timingSafeEqual(digest(req.headers.authorization ?? ''), want);
+    };
     switch (path) {
       case HEALTH_PATHS.live:
       case HEALTH_PATHS.ready:

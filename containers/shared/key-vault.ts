@@ -12,7 +12,7 @@ import { log } from './log';
  */
 
 /** What a part keeps in the vault; each has its own *_SECRET variable and its own rule. */
-export type SecretRole = 'passphrase' | 'streamKey';
+export type SecretRole = 'passphrase' | 'streamKey' | 'statusToken';
 
 export interface VaultSettings {
   /** The vault URI, ending in "/". */
@@ -30,6 +30,7 @@ export type SecretValues = Partial<Record<SecretRole, string>>;
 const ROLE_ENV: Record<SecretRole, { value: string; name: string }> = {
   passphrase: { value: ENV.passphrase, name: ENV.passphraseSecret },
   streamKey: { value: ENV.streamKey, name: ENV.streamKeySecret },
+  statusToken: { value: ENV.statusToken, name: ENV.statusTokenSecret },
 };
 
 const IMDS_DEFAULT = 'http://169.254.169.254';
@@ -39,6 +40,8 @@ const IMDS_API_VERSION = '2018-02-01';
 const SECRET_NAME = /^[0-9A-Za-z-]{1,127}$/;
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 export const REFRESH_SECONDS = { default: 60, min: 1, max: 86400 } as const;
+/** Long enough that guessing the status token over HTTP is hopeless. */
+export const STATUS_TOKEN_MIN_LENGTH = 16;
 /** YouTube's keys are shorter; any printable ASCII without spaces fits an RTMP publish name. */
 export const STREAM_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -49,6 +52,11 @@ export function secretProblem(role: SecretRole, value: string, where: string): s
     return isValidPassphrase(value)
       ? undefined
       : `${where} has ${n} characters or characters outside A-Z a-z 0-9 . _ ~ -; SRT needs 10 to 79 of them (value not shown)`;
+  }
+  if (role === 'statusToken') {
+    return n >= STATUS_TOKEN_MIN_LENGTH
+      ? undefined
+      : `${where} has ${n} characters; /status and /metrics need a token of at least ${STATUS_TOKEN_MIN_LENGTH} (value not shown)`;
   }
   return STREAM_KEY_PATTERN.test(value)
     ? undefined

@@ -22,12 +22,16 @@ export async function runSupervisor(
   }
   // Nothing listens and no child starts before the secrets are in: probes fail meanwhile.
   const vault = cfg.vault && (await loadSecretsOrExit(image, cfg.vault));
-  if (vault) cfg = { ...cfg, passphrase: vault.values.passphrase };
+  if (vault) {
+    cfg = { ...cfg, passphrase: vault.values.passphrase, statusToken: vault.values.statusToken! };
+  }
   const engine = new Engine(cfg, transcoder?.(cfg));
+  let statusToken = cfg.statusToken;
   const refresher =
     vault &&
-    new SecretRefresher(vault.client, vault.values, (values) => {
-      if (values.passphrase !== undefined) engine.setPassphrase(values.passphrase);
+    new SecretRefresher(vault.client, vault.values, (values, changed) => {
+      if (changed.includes('statusToken')) statusToken = values.statusToken!;
+      if (changed.includes('passphrase')) engine.setPassphrase(values.passphrase!);
     });
   const server = await serveHealth(
     {
@@ -35,7 +39,7 @@ export async function runSupervisor(
       status: () => engine.status(),
       metrics: () => renderMetrics(engine.status()),
     },
-    cfg.statusToken,
+    () => statusToken,
     cfg.healthPort,
   );
   let stopping = false;
