@@ -25,12 +25,11 @@ export interface ContainerMixerProps {
   /** @default "inset" - program full frame, slides at the bottom right */
   readonly layout?: string;
   /**
-   * The event's vault and reader identity: the mixer reads its language's stream key and the
-   * SRT passphrase from the vault at start, so no resource attribute, and no state, holds them.
+   * The event's vault and reader identity: the mixer reads its language's stream key, the SRT
+   * passphrase and the status token from the vault at start, so no resource attribute, and no
+   * state, holds them.
    */
   readonly secretsReader: SecretsReader;
-  /** The event's status token (a reference); /status and /metrics require it. */
-  readonly statusToken: string;
   /** @default - YouTube's primary RTMPS ingest */
   readonly destinationUrl?: string;
   /** @default 200 */
@@ -66,10 +65,7 @@ export class ContainerMixer extends Construct {
       srtLatencyMs: props.srtLatencyMs,
       expiresAt: props.expiresAt,
     });
-    const { env, secureEnv } = renderMixerEnv(this.model, {
-      vault: props.secretsReader,
-      statusToken: props.statusToken,
-    });
+    const { env } = renderMixerEnv(this.model, { vault: props.secretsReader });
     const ports: AciPort[] = [
       { port: MIXER_INPUT_PORTS.program, protocol: 'UDP' },
       { port: MIXER_INPUT_PORTS.slides, protocol: 'UDP' },
@@ -85,9 +81,8 @@ export class ContainerMixer extends Construct {
           cpu: props.cpuCores ?? 2,
           memory: props.memoryGiB ?? 2,
           ports,
+          // No secure variables: even those are in state; every secret comes from the vault.
           environmentVariables: env,
-          // The status token: a secure variable, never returned by Azure's API.
-          secureEnvironmentVariables: secureEnv,
           livenessProbe: healthProbe(HEALTH_PATHS.live, 20),
           readinessProbe: healthProbe(HEALTH_PATHS.ready, 5),
         },

@@ -29,6 +29,13 @@ export interface EventSecretsProps {
   readonly passphrase: string;
   /** Each language's stream key variable (a reference), by language. */
   readonly streamKeys: ReadonlyMap<string, string>;
+  /** The status token variable (a reference): every part reads it to guard /status. */
+  readonly statusToken: string;
+  /**
+   * The OBS mixers' admin password variable (a reference); their setup script sets it.
+   * @default - no such secret: the event has no OBS mixers
+   */
+  readonly mixerAdminPassword?: string;
   /**
    * Version of the write-only values (a reference to the secrets_version variable): terraform
    * sends a write-only value only when its version changes, so each deploy passes a new one.
@@ -39,15 +46,15 @@ export interface EventSecretsProps {
 }
 
 /**
- * The event's secrets outside Terraform state: a Key Vault per event that holds the stream keys
- * and the SRT passphrase, written with write-only arguments (value_wo: terraform sends the
+ * The event's secrets outside Terraform state: a Key Vault per event that holds the stream keys,
+ * the SRT passphrase, the status token and (OBS) the mixers' admin password, written with write-only arguments (value_wo: terraform sends the
  * value to Azure and never stores it in plan or state), and one user-assigned identity, the
  * "secrets reader", that the relay, the splitter and every mixer carry to read them at start.
  */
 export class EventSecrets extends Construct {
   readonly vault: KeyVault;
   readonly reader: UserAssignedIdentity;
-  /** Every stream key and the passphrase, as vault secrets. */
+  /** Every secret the stack writes, as vault secrets. */
   readonly secrets: readonly KeyVaultSecret[];
   /**
    * What a reading part waits for: the reader's access policy and every secret. A part that
@@ -122,6 +129,16 @@ export class EventSecrets extends Construct {
       ...[...props.streamKeys].map(([language, key]) =>
         secret(`stream-key-${language}`, VAULT_SECRETS.streamKey(language), key),
       ),
+      secret('status-token', VAULT_SECRETS.statusToken, props.statusToken),
+      ...(props.mixerAdminPassword === undefined
+        ? []
+        : [
+            secret(
+              'mixer-admin-password',
+              VAULT_SECRETS.mixerAdminPassword,
+              props.mixerAdminPassword,
+            ),
+          ]),
     ];
     this.readable = [readerPolicy, ...this.secrets];
   }

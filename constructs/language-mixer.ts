@@ -32,15 +32,17 @@ export interface LanguageMixerProps {
   readonly destinationUrl?: string;
   /**
    * The event's vault and reader identity: the VM carries the identity and its configure script
-   * reads the stream key and the passphrase from the vault, so neither is in the extension's
-   * settings or in Terraform state.
+   * reads the admin password, the stream key and the passphrase from the vault, so none is in
+   * the extension's settings or in Terraform state.
    */
   readonly secretsReader: SecretsReader;
   /**
-   * Generated admin password (random_password result). It is in state anyway (Windows VMs have
-   * no write-only admin_password), so the extension may carry it for the autologon.
+   * The admin password the VM is created with (a random_password result, so in state: Azure
+   * takes a Windows VM's password only at creation and has no write-only form). The configure
+   * script replaces it with the vault's mixer-admin-password before anything else, so the
+   * value in state stops working minutes after creation; nothing else carries it.
    */
-  readonly adminPassword: string;
+  readonly bootstrapAdminPassword: string;
   /**
    * UTC time of day, "HHmm", at which the VM shuts itself down: the event's expiry.
    * @default - no auto-shutdown schedule
@@ -146,7 +148,7 @@ export class LanguageMixer extends Construct {
       location,
       size: props.vmSize ?? 'Standard_D2s_v3',
       adminUsername,
-      adminPassword: props.adminPassword,
+      adminPassword: props.bootstrapAdminPassword,
       networkInterfaceIds: [this.nic.id],
       osDisk: {
         name: names.osDisk(index, language),
@@ -177,11 +179,10 @@ export class LanguageMixer extends Construct {
 
     // The command runs as -EncodedCommand (UTF-16LE base64, made by terraform at apply) so
     // neither cmd.exe nor quoting can reinterpret it. It names the vault, the reader identity
-    // and the secrets; the script fetches the stream key and the passphrase itself, so neither
-    // is in these settings or in state. The admin password (in state already, as the VM's)
-    // is base64 for the LSA autologon. Built with join() rather than string interpolation:
-    // cdktf renders nested "${}" inside function arguments unreliably. Forward slashes keep HCL
-    // escapes out of the paths.
+    // and the secrets; the script fetches the admin password, the stream key and the
+    // passphrase itself, so none is in these settings or in state. Built with join() rather
+    // than string interpolation: cdktf renders nested "${}" inside function arguments
+    // unreliably. Forward slashes keep HCL escapes out of the paths.
     const reader = props.secretsReader;
     const script = Fn.join('', [
       'New-Item -ItemType Directory -Force C:/stream-control | Out-Null; ',
@@ -190,8 +191,8 @@ export class LanguageMixer extends Construct {
       reader.vaultUrl,
       ' -ClientId ',
       reader.clientId,
-      ` -PassphraseSecret ${VAULT_SECRETS.passphrase} -StreamKeySecret ${VAULT_SECRETS.streamKey(language)} -AdminPasswordB64 `,
-      Fn.base64encode(props.adminPassword),
+      ` -PassphraseSecret ${VAULT_SECRETS.passphrase} -StreamKeySecret ${VAULT_SECRETS.streamKey(language)}`,
+      ` -AdminPasswordSecret ${VAULT_SECRETS.mixerAdminPassword}`,
     ]);
     const command = Fn.join('', [
       'powershell.exe -NoProfile -ExecutionPolicy Bypass -EncodedCommand ',

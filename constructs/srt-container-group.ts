@@ -32,12 +32,10 @@ export interface SrtServiceProps {
    */
   readonly outputTargets: readonly string[];
   /**
-   * The event's vault and reader identity: the part reads the SRT passphrase from the vault at
-   * start, so no resource attribute, and no Terraform state, holds it.
+   * The event's vault and reader identity: the part reads the SRT passphrase and the status
+   * token from the vault at start, so no resource attribute, and no Terraform state, holds them.
    */
   readonly secretsReader: SecretsReader;
-  /** Bearer token /status and /metrics require (a generated password's reference). */
-  readonly statusToken: string;
   /** @default - 2 for the relay, 1 for the splitter */
   readonly cpuCores?: number;
   /** @default - 4 for the relay, 2 for the splitter */
@@ -62,12 +60,10 @@ export interface SrtContainerGroupProps {
   /** "host:port" of each mixer's SRT listener, same order and count as outputNames. */
   readonly outputTargets: readonly string[];
   /**
-   * The event's vault and reader identity: the part reads the SRT passphrase from the vault at
-   * start, so no resource attribute, and no Terraform state, holds it.
+   * The event's vault and reader identity: the part reads the SRT passphrase and the status
+   * token from the vault at start, so no resource attribute, and no Terraform state, holds them.
    */
   readonly secretsReader: SecretsReader;
-  /** Bearer token for /status and /metrics (a reference to a generated password). */
-  readonly statusToken: string;
   /** @default 2 */
   readonly cpuCores?: number;
   /** @default 4 */
@@ -129,8 +125,7 @@ export class SrtContainerGroup extends Construct {
             ...vaultReaderEnv(props.secretsReader),
             ...props.environment,
           },
-          // The status token only: generated, and in state as the stack's sensitive output anyway.
-          secureEnvironmentVariables: { [ENV.statusToken]: props.statusToken },
+          // No secure variables: even those are in state; every secret comes from the vault.
           // ACI routes no traffic to a container whose readiness probe fails, so both probes
           // mean "processes up and listening", never "the feed has arrived": the venue must be
           // able to connect before it sends. Feed presence is in /status only.

@@ -1,8 +1,8 @@
 /**
  * The container mixer's configuration, rendered from the mixer model: plain environment
- * variables, and the secure ones (ACI secureEnvironmentVariables) apart. Names: lib/contract.ts.
- * The stream key and the passphrase are in neither: the mixer reads them from the event's Key
- * Vault, named here by secret, so no resource attribute (and no Terraform state) holds them.
+ * variables only (names: lib/contract.ts). The stream key, the passphrase and the status token
+ * are not among them: the mixer reads them from the event's Key Vault, named here by secret, so
+ * no resource attribute (and no Terraform state) holds them.
  */
 import { ENV, HEALTH_PORT } from './contract';
 import { MixerModel } from './mixer-model';
@@ -11,14 +11,10 @@ import { VaultAccess, vaultReaderEnv } from './secrets';
 export interface MixerEnvSecrets {
   /** The event's vault and the reader identity's client id (references). */
   readonly vault: VaultAccess;
-  /** Bearer token for /status and /metrics (a reference). */
-  readonly statusToken: string;
 }
 
 export interface MixerEnv {
   readonly env: Readonly<Record<string, string>>;
-  /** Only the status token: the stack puts it in a secure variable, never in argv or logs. */
-  readonly secureEnv: Readonly<Record<string, string>>;
 }
 
 export function renderMixerEnv(model: MixerModel, secrets: MixerEnvSecrets): MixerEnv {
@@ -40,8 +36,5 @@ export function renderMixerEnv(model: MixerModel, secrets: MixerEnvSecrets): Mix
     ...vaultReaderEnv(secrets.vault, model.language),
   };
   if (model.expiresAt) env[ENV.expiresAt] = model.expiresAt.toISOString();
-  return {
-    env,
-    secureEnv: { [ENV.statusToken]: secrets.statusToken },
-  };
+  return { env };
 }

@@ -55,7 +55,8 @@ export interface VaultAccess {
 
 /**
  * The plain environment a part reads its secrets with: vault, identity and secret names, no
- * value (lib/contract.ts ENV). A stream key secret only for a mixer, its own language's.
+ * value (lib/contract.ts ENV): the passphrase and the status token for every part, a stream
+ * key only for a mixer, its own language's.
  */
 export function vaultReaderEnv(
   access: VaultAccess,
@@ -65,6 +66,7 @@ export function vaultReaderEnv(
     [ENV.keyVaultUrl]: access.vaultUrl,
     [ENV.azureClientId]: access.clientId,
     [ENV.passphraseSecret]: VAULT_SECRETS.passphrase,
+    [ENV.statusTokenSecret]: VAULT_SECRETS.statusToken,
     ...(streamKeyLanguage === undefined
       ? {}
       : { [ENV.streamKeySecret]: VAULT_SECRETS.streamKey(streamKeyLanguage) }),

@@ -14,24 +14,20 @@ export const EVENT_OUTPUTS = {
   splitterHealthUrl: 'splitter_health_url',
   mixers: 'mixers',
   mixerAdminUsername: 'mixer_admin_username',
-  /** Sensitive. */
-  mixerAdminPassword: 'mixer_admin_password',
   /** lib/media-status.ts, read with the bearer token. */
   relayStatusUrl: 'relay_status_url',
   splitterStatusUrl: 'splitter_status_url',
-  /** Sensitive: the bearer token of every /status and /metrics of the event. */
-  statusToken: 'status_token',
 } as const;
 
 /**
- * Outputs live status reads (engine/live): each part's JSON /status and the bearer token it
- * wants. A stack deployed before they existed (or with them empty) shows its parts as "no
- * status endpoint".
+ * Outputs live status reads (engine/live): each part's JSON /status. The bearer token it wants
+ * is no output (it would sit in state): the engine generates it and keeps it beside the state.
+ * A stack deployed before they existed (or with them empty) shows its parts as "no status
+ * endpoint".
  */
 export const LIVE_STATUS_OUTPUTS = {
   relayStatusUrl: EVENT_OUTPUTS.relayStatusUrl,
   splitterStatusUrl: EVENT_OUTPUTS.splitterStatusUrl,
-  statusToken: EVENT_OUTPUTS.statusToken,
 } as const;
 
 /** One entry of the `mixers` output, in language order. */

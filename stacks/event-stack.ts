@@ -63,8 +63,8 @@ export class EventStack extends TerraformStack {
         },
       ],
     });
-    new RandomProvider(this, 'random', {});
-    const inputs = addEventInputs(this, event.languages);
+    const obsMixers = event.mixer === 'obs';
+    const inputs = addEventInputs(this, { languages: event.languages, obsMixers });
 
     const group = new ResourceGroup(this, 'resource-group', {
       name: names.resourceGroup,
@@ -80,6 +80,8 @@ export class EventStack extends TerraformStack {
       streamKeys: new Map(
         [...inputs.streamKeys].map(([language, variable]) => [language, variable.stringValue]),
       ),
+      statusToken: inputs.statusToken.stringValue,
+      mixerAdminPassword: inputs.mixerAdminPassword?.stringValue,
       secretsVersion: inputs.secretsVersion.numberValue,
     });
 
@@ -95,9 +97,6 @@ export class EventStack extends TerraformStack {
       mixerFeedSource: `AzureCloud.${profile.location}`,
     });
 
-    // Every /status and /metrics of the event answers only with this token; generated, so no
-    // one types it, and it leaves the stack only as a sensitive output (live status reads it).
-    const statusToken = new Password(this, 'status-token', { length: 32, special: false });
     // The relay and splitter push to the mixers, which are built below: their addresses are
     // read when the stack is synthesized, after every construct exists.
     const targets = (feed: FeedKind) =>
@@ -111,7 +110,6 @@ export class EventStack extends TerraformStack {
       eventSlug: event.slug,
       languages: event.languages,
       secretsReader: this.secrets.readerAccess,
-      statusToken: statusToken.result,
       srtLatencyMs: event.srtLatencyMs,
       registryPull: props.registryPull,
     };
@@ -136,16 +134,11 @@ export class EventStack extends TerraformStack {
       slideFit: event.slideFit,
     });
 
-    const password = new Password(this, 'mixer-admin-password', {
-      length: 24,
-      special: true,
-      minLower: 2,
-      minUpper: 2,
-      minNumeric: 2,
-      minSpecial: 2,
-      // Characters that survive RDP clients, PowerShell and the Winlogon registry unquoted.
-      overrideSpecial: '!#%*-_=+?',
-    });
+    // Azure wants a Windows VM's admin password at creation and has no write-only form of it,
+    // so this one is in state. It only bootstraps: configure-obs.ps1 first sets the admin
+    // user's password to the vault's mixer-admin-password (which the engine generates and no
+    // state holds), so the value in state stops working minutes after the VM is created.
+    const bootstrapPassword = obsMixers ? this.bootstrapPassword() : undefined;
 
     // Azure's auto-shutdown repeats daily at a time of day: its first run is the expiry only
     // when the event lasts at most 24 h. A longer event would be cut a day in; there the
@@ -170,7 +163,6 @@ export class EventStack extends TerraformStack {
             language,
             layout: event.layout,
             secretsReader: this.secrets.readerAccess,
-            statusToken: statusToken.result,
             srtLatencyMs: event.srtLatencyMs,
             expiresAt: event.expiresAt,
             registryPull: props.registryPull,
@@ -184,7 +176,7 @@ export class EventStack extends TerraformStack {
             privateIp: event.mixerIps[index],
             secretsReader: this.secrets.readerAccess,
             adminUsername,
-            adminPassword: password.result,
+            bootstrapAdminPassword: bootstrapPassword!.result,
             shutdownTimeUtc: autoShutdown,
             vmSize: profile.mixerVmSize,
             image: event.mixerImage,
@@ -194,17 +186,26 @@ export class EventStack extends TerraformStack {
           }),
     );
 
-    this.addOutputs(group, adminUsername, password, statusToken);
+    this.addOutputs(group, adminUsername);
     Aspects.of(this).add(new TaggingAspect(eventTags(event)));
     Aspects.of(this).add(new PolicyAspect());
   }
 
-  private addOutputs(
-    group: ResourceGroup,
-    adminUsername: string,
-    password: Password,
-    statusToken: Password,
-  ): void {
+  private bootstrapPassword(): Password {
+    new RandomProvider(this, 'random', {});
+    return new Password(this, 'mixer-bootstrap-password', {
+      length: 24,
+      special: true,
+      minLower: 2,
+      minUpper: 2,
+      minNumeric: 2,
+      minSpecial: 2,
+      // Characters that survive RDP clients, PowerShell and the Winlogon registry unquoted.
+      overrideSpecial: '!#%*-_=+?',
+    });
+  }
+
+  private addOutputs(group: ResourceGroup, adminUsername: string): void {
     // Output construct ids get a prefix so they never clash with a variable of the same name;
     // the Terraform output keeps the plain name the CLI and dashboard read.
     const out = (name: string, value: unknown, description: string, sensitive = false) =>
@@ -259,20 +260,14 @@ export class EventStack extends TerraformStack {
       'One entry per language mixer, in language order.',
     );
     out(EVENT_OUTPUTS.mixerAdminUsername, adminUsername, 'RDP user on every mixer.');
-    out(EVENT_OUTPUTS.mixerAdminPassword, password.result, 'RDP password on every mixer.', true);
     out(EVENT_OUTPUTS.relayStatusUrl, this.relay.statusUrl, 'Relay JSON status (bearer token).');
     out(
       EVENT_OUTPUTS.splitterStatusUrl,
       this.splitter.statusUrl,
       'Slide splitter JSON status (bearer token).',
     );
-    out(
-      EVENT_OUTPUTS.statusToken,
-      statusToken.result,
-      'Bearer token of every /status and /metrics of the event.',
-      true,
-    );
-    // No passphrase output: it would sit in state in the clear. The venue gets it from the
-    // engine's owner-only passphrase file (`outputs --show-secrets`).
+    // No secret outputs: an output sits in state in the clear. The passphrase, the status token
+    // and the mixers' admin password are in the engine's owner-only files beside the state
+    // (`outputs --show-secrets`, live status) and in the event's vault.
   }
 }

@@ -21,9 +21,9 @@ let synthesized: Record<string, string>;
 /**
  * Every value as the stack wrote it, except where things listen: the mixers' public IPs
  * (Terraform references) and the ports become free ones on 127.0.0.1 (startRelay's), the
- * vault and IMDS the loopback stand-in (as the reader identity's client id), and the status
- * token (the one secure variable) a stand-in. The passphrase comes from the stand-in vault
- * under the secret name the stack wrote.
+ * vault and IMDS the loopback stand-in (as the reader identity's client id). The passphrase
+ * and the status token come from the stand-in vault under the secret names the stack wrote;
+ * the stack writes no secure variable.
  */
 function asDeployed(env: Record<string, string>): Record<string, string> {
   const kept = Object.entries(env).filter(
@@ -34,16 +34,14 @@ function asDeployed(env: Record<string, string>): Record<string, string> {
       k !== ENV.keyVaultUrl &&
       k !== ENV.azureClientId,
   );
-  return {
-    ...Object.fromEntries(kept),
-    ...vault.partEnv(READER_CLIENT_ID),
-    [ENV.statusToken]: STATUS_TOKEN,
-  };
+  return { ...Object.fromEntries(kept), ...vault.partEnv(READER_CLIENT_ID) };
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'as-deployed-'));
-  vault = await KeyVaultStandIn.start({ secrets: { [VAULT_SECRETS.passphrase]: PASSPHRASE } });
+  vault = await KeyVaultStandIn.start({
+    secrets: { [VAULT_SECRETS.passphrase]: PASSPHRASE, [VAULT_SECRETS.statusToken]: STATUS_TOKEN },
+  });
   const { doc } = synthEventStack({
     languages: [
       'original',
@@ -66,14 +64,23 @@ afterAll(async () => {
 });
 
 describe('relay and splitter configured exactly as the synthesized stack configures them', () => {
-  it('read the passphrase from the vault by the secret name the stack wrote, as the reader identity', () => {
+  it('read the passphrase and the status token from the vault by the secret names the stack wrote, as the reader identity', async () => {
     expect(synthesized[ENV.passphrase]).toBeUndefined();
+    expect(synthesized[ENV.statusToken]).toBeUndefined();
     expect(synthesized[ENV.passphraseSecret]).toBe(VAULT_SECRETS.passphrase);
+    expect(synthesized[ENV.statusTokenSecret]).toBe(VAULT_SECRETS.statusToken);
     const reads = vault.calls('vault').filter((r) => r.status === 200);
-    // One read at least by each of the relay and the splitter.
-    expect(reads.length).toBeGreaterThanOrEqual(2);
-    for (const r of reads) expect(r.path).toBe(`/secrets/${VAULT_SECRETS.passphrase}`);
+    // Each of the relay and the splitter read both at least once.
+    const count = (name: string) => reads.filter((r) => r.path === `/secrets/${name}`).length;
+    expect(count(VAULT_SECRETS.passphrase)).toBeGreaterThanOrEqual(2);
+    expect(count(VAULT_SECRETS.statusToken)).toBeGreaterThanOrEqual(2);
+    expect(reads.length).toBe(count(VAULT_SECRETS.passphrase) + count(VAULT_SECRETS.statusToken));
     for (const r of vault.calls('imds')) expect(r.query.client_id).toBe(READER_CLIENT_ID);
+    // The vault's token opens /status on both; another does not.
+    for (const part of [relay, splitter]) {
+      expect((await part.get('/status')).code).toBe(200);
+      expect((await part.get('/status', 'not-the-status-token-0000')).code).toBe(401);
+    }
   });
 
   it('pushes to every mixer on its program port', () => {

@@ -14,6 +14,7 @@ const base: EventSecretsProps = {
     ['original', '${var.youtube_key_original}'],
     ['spanish', '${var.youtube_key_spanish}'],
   ]),
+  statusToken: '${var.status_token}',
   secretsVersion: '${var.secrets_version}' as unknown as number,
 };
 
@@ -84,7 +85,7 @@ describe('EventSecrets', () => {
     expect(reader.key_permissions ?? []).toEqual([]);
   });
 
-  it('writes the passphrase and each stream key write-only, versioned, after the deployer policy', () => {
+  it('writes the passphrase, each stream key and the status token write-only, versioned, after the deployer policy', () => {
     const secrets = resourcesOf(doc, 'azurerm_key_vault_secret');
     const deployerPolicy = Object.entries(doc.resource.azurerm_key_vault_access_policy).find(
       ([, p]) => p.object_id === caller('object_id'),
@@ -94,6 +95,7 @@ describe('EventSecrets', () => {
         [VAULT_SECRETS.passphrase, '${var.srt_passphrase}'],
         [VAULT_SECRETS.streamKey('original'), '${var.youtube_key_original}'],
         [VAULT_SECRETS.streamKey('spanish'), '${var.youtube_key_spanish}'],
+        [VAULT_SECRETS.statusToken, '${var.status_token}'],
       ].sort(),
     );
     for (const s of secrets) {
@@ -102,6 +104,18 @@ describe('EventSecrets', () => {
       expect(s.key_vault_id).toBe(`\${azurerm_key_vault.${vaultId}.id}`);
       expect(s.depends_on).toEqual([`azurerm_key_vault_access_policy.${deployerPolicy}`]);
     }
+  });
+
+  it("writes the mixers' admin password only when given one (OBS events)", () => {
+    const names = (d: TerraformDoc) =>
+      resourcesOf(d, 'azurerm_key_vault_secret').map((s) => [s.name, s.value_wo]);
+    expect(names(doc).map(([n]) => n)).not.toContain(VAULT_SECRETS.mixerAdminPassword);
+    const obs = synth({ mixerAdminPassword: '${var.mixer_admin_password}' });
+    expect(names(obs)).toContainEqual([
+      VAULT_SECRETS.mixerAdminPassword,
+      '${var.mixer_admin_password}',
+    ]);
+    expect(resourcesOf(obs, 'azurerm_key_vault_secret')).toHaveLength(5);
   });
 
   it("gives a part the vault's URL, the reader's client id and secret names, never a value", () => {
@@ -117,6 +131,7 @@ describe('EventSecrets', () => {
         /^\$\{azurerm_user_assigned_identity\.[^.]+\.client_id\}$/,
       ),
       [ENV.passphraseSecret]: 'srt-passphrase',
+      [ENV.statusTokenSecret]: 'status-token',
       [ENV.streamKeySecret]: 'youtube-key-spanish',
     });
     expect(JSON.stringify(value)).not.toMatch(/var\./);
@@ -142,14 +157,25 @@ describe('EventStack secrets', () => {
     expect(reader.tags).toMatchObject({ event: 'test-event' });
   });
 
-  it('has one vault secret per language key and the passphrase, from the variables', () => {
+  it('has one vault secret per language key, the passphrase, the status token and (OBS) the admin password, from the variables', () => {
     const secrets = resourcesOf(doc, 'azurerm_key_vault_secret');
     expect(Object.fromEntries(secrets.map((s) => [s.name, s.value_wo]))).toEqual({
       'srt-passphrase': '${var.srt_passphrase}',
       'youtube-key-original': '${var.youtube_key_original}',
       'youtube-key-spanish': '${var.youtube_key_spanish}',
       'youtube-key-french': '${var.youtube_key_french}',
+      'status-token': '${var.status_token}',
+      'mixer-admin-password': '${var.mixer_admin_password}',
     });
+  });
+
+  it('a container event has no admin password, in the vault or as a variable', () => {
+    const box = synthEventStack({ languages: ['original', 'spanish'], mixer: 'container' }).doc;
+    const secrets = resourcesOf(box, 'azurerm_key_vault_secret');
+    expect(secrets.map((s) => s.name).sort()).toEqual(
+      ['srt-passphrase', 'status-token', 'youtube-key-original', 'youtube-key-spanish'].sort(),
+    );
+    expect(box.variable.mixer_admin_password).toBeUndefined();
   });
 
   it('versions the write-only values with a plain number variable, 1 by default', () => {

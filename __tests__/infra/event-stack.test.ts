@@ -1,5 +1,5 @@
 import { ENV, FEEDS, MIXER_INPUT_PORTS } from '../../lib/contract';
-import { EVENT_OUTPUTS, LIVE_STATUS_OUTPUTS } from '../../lib/stack-outputs';
+import { EVENT_OUTPUTS } from '../../lib/stack-outputs';
 import { eventTags, REQUIRED_TAGS } from '../../lib/tags';
 import { shutdownTime } from '../../stacks/event-stack';
 import { FIXED_NOW, resourcesOf, synthEventStack, testEvent } from './helpers';
@@ -90,7 +90,9 @@ describe('EventStack', () => {
   it('declares the secrets as sensitive variables without defaults', () => {
     const { secrets_version: version, ...secrets } = doc.variable;
     expect(Object.keys(secrets).sort()).toEqual([
+      'mixer_admin_password',
       'srt_passphrase',
+      'status_token',
       'youtube_key_french',
       'youtube_key_original',
       'youtube_key_spanish',
@@ -110,15 +112,12 @@ describe('EventStack', () => {
     );
   });
 
-  it('outputs connection info, the admin password and status token only as sensitive, and no passphrase', () => {
+  it('outputs connection info and no secret: no passphrase, status token or admin password', () => {
     expect(Object.keys(doc.output).sort()).toEqual(Object.values(EVENT_OUTPUTS).sort());
-    expect(
-      Object.entries(doc.output)
-        .filter(([, o]: [string, any]) => o.sensitive)
-        .map(([k]) => k)
-        .sort(),
-    ).toEqual([EVENT_OUTPUTS.mixerAdminPassword, LIVE_STATUS_OUTPUTS.statusToken]);
-    expect(doc.output.status_token.value).toMatch(/^\$\{random_password\.status-token\.result\}$/);
+    expect(Object.values(doc.output).filter((o: any) => o.sensitive)).toEqual([]);
+    expect(Object.keys(doc.output)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/password|token|passphrase|key/)]),
+    );
     expect(doc.output.relay_status_url.value).toMatch(/fqdn\}:8080\/status$/);
     expect(doc.output.program_ingest_url.value).toMatch(
       /^srt:\/\/\$\{azurerm_container_group\..*\.fqdn\}:9998$/,
@@ -171,14 +170,9 @@ describe('EventStack', () => {
     );
     for (const g of groups) {
       expect(g.exposed_port).toHaveLength(2);
-      expect(g.container[0].secure_environment_variables[ENV.statusToken]).toBe(
-        '${random_password.status-token.result}',
-      );
+      expect(g.container[0].environment_variables[ENV.statusTokenSecret]).toBe('status-token');
+      expect(g.container[0].secure_environment_variables).toBeUndefined();
     }
-    expect(doc.resource.random_password['status-token']).toMatchObject({
-      length: 32,
-      special: false,
-    });
   });
 
   describe('state backend', () => {

@@ -50,17 +50,15 @@ describe('EventStack containers against the images contract', () => {
   const { doc } = synthEventStack({ languages, slideFit: 'letterbox', srtLatencyMs: 350 });
   const containers = resourcesOf(doc, 'azurerm_container_group').map((g) => g.container[0]);
   const byName = Object.fromEntries(containers.map((c) => [c.name, c]));
-  // The status token is filled at deploy time; any value within the images' rules stands in.
-  // The passphrase is no variable at all: the images read it from the vault.
-  const secure = { STATUS_TOKEN: 'stand-in-status-token-0123' };
+  // No secure variable: the passphrase and the status token are read from the vault.
 
   it.each([
     ['srt-relay', 'program'],
     ['slide-splitter', 'slides'],
   ] as const)('%s: the image accepts what the stack configures', (name, feed) => {
     const c = byName[name];
-    expect(Object.keys(c.secure_environment_variables).sort()).toEqual(Object.keys(secure).sort());
-    const config = parseConfig({ ...onLoopback(c.environment_variables), ...secure }, feed);
+    expect(c.secure_environment_variables).toBeUndefined();
+    const config = parseConfig(onLoopback(c.environment_variables), feed);
     expect(config.outputs.map((o) => o.name)).toEqual(languages);
     expect(pushed(config).map((o) => `${o.host}:${o.port}`)).toEqual(
       languages.map((_, i) => `127.0.0.${i + 1}:${MIXER_INPUT_PORTS[feed]}`),
@@ -72,7 +70,7 @@ describe('EventStack containers against the images contract', () => {
     expect(config.vault).toMatchObject({
       vaultUrl: new URL(VAULT_URL),
       clientId: CLIENT_ID,
-      names: { passphrase: VAULT_SECRETS.passphrase },
+      names: { passphrase: VAULT_SECRETS.passphrase, statusToken: VAULT_SECRETS.statusToken },
     });
     expect(c.liveness_probe.http_get[0]).toMatchObject({
       path: HEALTH_PATHS.live,
@@ -85,16 +83,13 @@ describe('EventStack containers against the images contract', () => {
   });
 
   it("gives the relay each language's audio as the event model resolved it", () => {
-    const config = parseConfig(
-      { ...onLoopback(byName['srt-relay'].environment_variables), ...secure },
-      'program',
-    );
+    const config = parseConfig(onLoopback(byName['srt-relay'].environment_variables), 'program');
     expect(pushed(config).map((o) => o.audio)).toEqual(testEvent({ languages }).audio);
   });
 
   it('asks the splitter for the fit the event chose, at 1920x1080', () => {
     const config = parseConfig(
-      { ...onLoopback(byName['slide-splitter'].environment_variables), ...secure },
+      onLoopback(byName['slide-splitter'].environment_variables),
       'slides',
     );
     expect(config.slideFit).toBe('letterbox');
@@ -108,21 +103,19 @@ describe('EventStack container mixers against the mixer image contract', () => {
     .map((g) => g.container[0])
     .filter((c) => c.name === 'language-mixer');
 
-  it('the image accepts what the stack configures and reads its own key and the passphrase from the vault', () => {
+  it('the image accepts what the stack configures and reads its own key, the passphrase and the status token from the vault', () => {
     expect(mixers).toHaveLength(2);
     for (const c of mixers) {
       const language = c.environment_variables[ENV.mixerLanguage];
-      expect(Object.keys(c.secure_environment_variables)).toEqual([ENV.statusToken]);
-      const config = parseMixerConfig({
-        ...onLoopback(c.environment_variables),
-        [ENV.statusToken]: 'stand-in-status-token-0123',
-      });
+      expect(c.secure_environment_variables).toBeUndefined();
+      const config = parseMixerConfig(onLoopback(c.environment_variables));
       expect(config.vault).toMatchObject({
         vaultUrl: new URL(VAULT_URL),
         clientId: CLIENT_ID,
         names: {
           passphrase: VAULT_SECRETS.passphrase,
           streamKey: VAULT_SECRETS.streamKey(language),
+          statusToken: VAULT_SECRETS.statusToken,
         },
       });
     }

@@ -1,4 +1,5 @@
-import { Testing, TerraformVariable } from 'cdktf';
+import { Password } from '@cdktf/provider-random/lib/password';
+import { Testing } from 'cdktf';
 import { LanguageMixer, LanguageMixerProps } from '../../constructs/language-mixer';
 import { buildMixerModel } from '../../lib/mixer-model';
 import { renderObsFiles } from '../../lib/mixer-obs';
@@ -14,18 +15,16 @@ const base: LanguageMixerProps = {
   subnetId: '/subnets/mixers',
   privateIp: '10.42.2.12',
   secretsReader: TEST_READER,
-  adminPassword: 'replaced by a variable in synth()',
+  bootstrapAdminPassword: 'replaced by a generated password in synth()',
   shutdownTimeUtc: '0930',
 };
 
 function synth(props: Partial<LanguageMixerProps> = {}) {
   const doc = JSON.parse(
     Testing.synthScope((scope) => {
-      const secret = (name: string) =>
-        new TerraformVariable(scope, name, { type: 'string', sensitive: true }).stringValue;
       return new LanguageMixer(scope, 'mixer', {
         ...base,
-        adminPassword: secret('admin_password'),
+        bootstrapAdminPassword: new Password(scope, 'bootstrap', { length: 24 }).result,
         ...props,
       });
     }),
@@ -54,8 +53,8 @@ describe('LanguageMixer', () => {
   it('has a computer name of at most 15 characters from its position and language', () => {
     expect(vm.computer_name).toBe('mx02-spanish');
   });
-  it('logs in with a generated password, never an SSH key', () => {
-    expect(vm.admin_password).toBe('${var.admin_password}');
+  it('is created with the generated bootstrap password, never an SSH key', () => {
+    expect(vm.admin_password).toBe('${random_password.bootstrap.result}');
     expect(vm.admin_username).toBe('streamadmin');
     expect(vm.admin_ssh_key).toBeUndefined();
   });
@@ -92,15 +91,17 @@ describe('LanguageMixer', () => {
       identity_ids: ['${azurerm_user_assigned_identity.reader.id}'],
     });
   });
-  it('names the vault, the reader and the secrets in the command; the only secret in it is the admin password', () => {
+  it('names the vault, the reader and the secrets in the command, and carries no secret', () => {
     expect(ext.type).toBe('CustomScriptExtension');
     expect(ext.publisher).toBe('Microsoft.Compute');
     expect(ext.settings).toBeUndefined();
     const command: string = ext.protected_settings;
     expect(command).toContain(
-      '-AdminUser streamadmin -VaultUrl ", azurerm_key_vault.kv.vault_uri, " -ClientId ", azurerm_user_assigned_identity.reader.client_id, " -PassphraseSecret srt-passphrase -StreamKeySecret youtube-key-spanish -AdminPasswordB64 ", base64encode(var.admin_password)',
+      '-AdminUser streamadmin -VaultUrl ", azurerm_key_vault.kv.vault_uri, " -ClientId ", azurerm_user_assigned_identity.reader.client_id, " -PassphraseSecret srt-passphrase -StreamKeySecret youtube-key-spanish", " -AdminPasswordSecret mixer-admin-password"',
     );
-    expect(command).not.toMatch(/youtube_key|srt_passphrase|StreamKeyB64|PassphraseB64/);
+    expect(command).not.toMatch(
+      /youtube_key|srt_passphrase|admin_password|random_password|base64encode|B64/,
+    );
     expect(command).toContain('textencodebase64(');
     expect(command).not.toMatch(/C:\\/);
   });
@@ -124,7 +125,28 @@ describe('LanguageMixer', () => {
     expect(script).toMatch(/\$streamKey = Read-VaultSecret \$StreamKeySecret/);
     expect(script).toMatch(/\$passphrase = Read-VaultSecret \$PassphraseSecret/);
     expect(script).toMatch(/Start-Sleep -Seconds \$delay/);
-    expect(script).not.toMatch(/StreamKeyB64|PassphraseB64/);
+    expect(script).not.toMatch(/StreamKeyB64|PassphraseB64|AdminPasswordB64/);
+  });
+  it("has the script replace the bootstrap password with the vault's before anything else, and log on with it", () => {
+    const script = Buffer.from(vm.custom_data, 'base64').toString('utf8');
+    const at = (re: RegExp) => {
+      const m = re.exec(script);
+      expect(m).not.toBeNull();
+      return m!.index;
+    };
+    const read = at(/\$adminPassword = Read-VaultSecret \$AdminPasswordSecret/);
+    const set = at(
+      /Set-LocalUser -Name \$AdminUser -Password \(ConvertTo-SecureString \$adminPassword -AsPlainText -Force\)/,
+    );
+    // Before OBS's install, the other secrets and the autologon: the value in state stops
+    // opening the VM as early as the script can make it.
+    expect(read).toBeLessThan(set);
+    expect(set).toBeLessThan(at(/Invoke-WebRequest -Uri \$ObsInstallerUrl/));
+    expect(set).toBeLessThan(at(/\$streamKey = Read-VaultSecret/));
+    expect(at(/\[StreamControlLsa\]::Store\('DefaultPassword', \$adminPassword\)/)).toBeGreaterThan(
+      set,
+    );
+    expect(script).toMatch(/\[Parameter\(Mandatory\)\] \[string\] \$AdminPasswordSecret,/);
   });
   it('carries the script and the rendered OBS files, which hold no secret, as custom data', () => {
     const script = Buffer.from(vm.custom_data, 'base64').toString('utf8');

@@ -3,9 +3,9 @@ import { VAULT_SECRETS } from '../../lib/secrets';
 import { resourcesOf, synthEventStack, TerraformDoc } from './helpers';
 
 /**
- * Where the stream keys and the passphrase go in the synthesized stack: only into the Key
- * Vault secrets' write-only values. Every part instead names the vault, the reader identity
- * and its secrets, and carries that identity.
+ * Where the stream keys, the passphrase, the status token and the mixers' admin password go in
+ * the synthesized stack: only into the Key Vault secrets' write-only values. Every part instead
+ * names the vault, the reader identity and its secrets, and carries that identity.
  */
 
 /** Every "${...var.<name>...}" use of a variable, with the path of the attribute. */
@@ -35,8 +35,43 @@ describe.each(['obs', 'container'] as const)('secrets flow, %s mixers', (mixer) 
   const secretId = (name: string) =>
     Object.entries(secrets).find(([, s]) => (s as { name: string }).name === name)![0];
 
-  it('has no SRT_PASSPHRASE or STREAM_KEY anywhere in the synthesized stack', () => {
-    expect(json).not.toMatch(/"SRT_PASSPHRASE"|"STREAM_KEY"|StreamKeyB64|PassphraseB64/);
+  it('has no SRT_PASSPHRASE, STREAM_KEY or STATUS_TOKEN anywhere in the synthesized stack', () => {
+    expect(json).not.toMatch(
+      /"SRT_PASSPHRASE"|"STREAM_KEY"|"STATUS_TOKEN"|StreamKeyB64|PassphraseB64|AdminPasswordB64/,
+    );
+  });
+
+  it('has no secure_environment_variables on any container group: even those are in state', () => {
+    expect(json).not.toContain('secure_environment_variables');
+  });
+
+  it(`has no random_password${mixer === 'obs' ? " but the VMs' bootstrap one" : ''}`, () => {
+    const generated = Object.keys(doc.resource.random_password ?? {});
+    if (mixer === 'obs') {
+      expect(generated).toEqual(['mixer-bootstrap-password']);
+      for (const vm of resourcesOf(doc, 'azurerm_windows_virtual_machine'))
+        expect(vm.admin_password).toBe('${random_password.mixer-bootstrap-password.result}');
+      // Nothing else reads it: not the configure command, not an output.
+      expect(json.match(/random_password\.mixer-bootstrap-password\./g)).toHaveLength(
+        languages.length,
+      );
+    } else {
+      expect(generated).toEqual([]);
+      expect((doc as any).provider.random).toBeUndefined();
+    }
+  });
+
+  it('sends the status token and the admin password only to their vault secrets', () => {
+    expect(uses(doc, 'status_token')).toEqual([
+      `.resource.azurerm_key_vault_secret.${secretId(VAULT_SECRETS.statusToken)}.value_wo`,
+    ]);
+    if (mixer === 'obs') {
+      expect(uses(doc, 'mixer_admin_password')).toEqual([
+        `.resource.azurerm_key_vault_secret.${secretId(VAULT_SECRETS.mixerAdminPassword)}.value_wo`,
+      ]);
+    } else {
+      expect(doc.variable.mixer_admin_password).toBeUndefined();
+    }
   });
 
   it('sends each key and the passphrase only to its own vault secret value_wo', () => {
@@ -50,8 +85,14 @@ describe.each(['obs', 'container'] as const)('secrets flow, %s mixers', (mixer) 
     }
   });
 
-  it('declares the keys and the passphrase ephemeral and sensitive', () => {
-    for (const name of ['srt_passphrase', ...languages.map((l) => `youtube_key_${l}`)])
+  it('declares the keys, the passphrase, the status token (and admin password) ephemeral and sensitive', () => {
+    const names = [
+      'srt_passphrase',
+      'status_token',
+      ...languages.map((l) => `youtube_key_${l}`),
+      ...(mixer === 'obs' ? ['mixer_admin_password'] : []),
+    ];
+    for (const name of names)
       expect(doc.variable[name]).toMatchObject({ ephemeral: true, sensitive: true });
   });
 
@@ -69,16 +110,18 @@ describe.each(['obs', 'container'] as const)('secrets flow, %s mixers', (mixer) 
         [ENV.keyVaultUrl]: `\${azurerm_key_vault.${vaultId}.vault_uri}`,
         [ENV.azureClientId]: `\${azurerm_user_assigned_identity.${readerId}.client_id}`,
         [ENV.passphraseSecret]: VAULT_SECRETS.passphrase,
+        [ENV.statusTokenSecret]: VAULT_SECRETS.statusToken,
       });
       const language = env[ENV.mixerLanguage];
       if (g.container[0].name === 'language-mixer')
         expect(env[ENV.streamKeySecret]).toBe(VAULT_SECRETS.streamKey(language));
       else expect(env[ENV.streamKeySecret]).toBeUndefined();
-      expect(Object.keys(g.container[0].secure_environment_variables)).toEqual([ENV.statusToken]);
+      expect(env[ENV.statusToken]).toBeUndefined();
       expect(g.depends_on).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/^azurerm_key_vault_access_policy\..*reader-policy/),
           `azurerm_key_vault_secret.${secretId(VAULT_SECRETS.passphrase)}`,
+          `azurerm_key_vault_secret.${secretId(VAULT_SECRETS.statusToken)}`,
         ]),
       );
     }
@@ -100,6 +143,15 @@ describe.each(['obs', 'container'] as const)('secrets flow, %s mixers', (mixer) 
       expect(commands.map((c) => /-StreamKeySecret ([a-z0-9-]+)/.exec(c)?.[1]).sort()).toEqual(
         languages.map((l) => VAULT_SECRETS.streamKey(l)).sort(),
       );
+      for (const c of commands) {
+        expect(c).toContain(`-AdminPasswordSecret ${VAULT_SECRETS.mixerAdminPassword}`);
+        expect(c).not.toMatch(/random_password|base64encode/);
+      }
+      // The script's first vault read needs the admin password secret written.
+      for (const e of resourcesOf(doc, 'azurerm_virtual_machine_extension'))
+        expect(e.depends_on).toContain(
+          `azurerm_key_vault_secret.${secretId(VAULT_SECRETS.mixerAdminPassword)}`,
+        );
     });
   }
 });
@@ -108,7 +160,8 @@ describe('secrets flow, 12 languages', () => {
   it('synthesizes with every policy rule (SC-SECRETS, SC-INGEST, SC-ACI-PORTS) passing', () => {
     const languages = Array.from({ length: 12 }, (_, i) => `lang${i + 1}`);
     const { doc } = synthEventStack({ mixer: 'container', languages });
-    expect(resourcesOf(doc, 'azurerm_key_vault_secret')).toHaveLength(13);
+    // 12 keys, the passphrase and the status token.
+    expect(resourcesOf(doc, 'azurerm_key_vault_secret')).toHaveLength(14);
     expect(resourcesOf(doc, 'azurerm_container_group')).toHaveLength(14);
   });
 });

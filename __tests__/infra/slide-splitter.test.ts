@@ -13,7 +13,6 @@ const base: SlideSplitterProps = {
   languages: ['original', 'spanish'],
   outputTargets: ['192.0.2.11:10002', '192.0.2.12:10002'],
   secretsReader: TEST_READER,
-  statusToken: '${random_password.status-token.result}',
 };
 
 function container(props: Partial<SlideSplitterProps> = {}) {
@@ -47,16 +46,16 @@ describe('SlideSplitter', () => {
       'letterbox',
     );
   });
-  it('reads the passphrase from the vault; the status token is its only secure variable', () => {
+  it('reads the passphrase and the status token from the vault; no secure variable', () => {
     expect(c.environment_variables).toMatchObject({
       [ENV.keyVaultUrl]: '${azurerm_key_vault.kv.vault_uri}',
       [ENV.azureClientId]: '${azurerm_user_assigned_identity.reader.client_id}',
       [ENV.passphraseSecret]: 'srt-passphrase',
+      [ENV.statusTokenSecret]: 'status-token',
     });
     expect(c.environment_variables[ENV.passphrase]).toBeUndefined();
-    expect(c.secure_environment_variables).toEqual({
-      [ENV.statusToken]: '${random_password.status-token.result}',
-    });
+    expect(c.environment_variables[ENV.statusToken]).toBeUndefined();
+    expect(c.secure_environment_variables).toBeUndefined();
   });
   it('is named slide-splitter inside its group', () => {
     expect(c.name).toBe('slide-splitter');

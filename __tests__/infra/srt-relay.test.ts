@@ -13,7 +13,6 @@ const base: SrtRelayProps = {
   languages: ['original', 'spanish', 'french'],
   outputTargets: ['192.0.2.11:10001', '192.0.2.12:10001', '192.0.2.13:10001'],
   secretsReader: TEST_READER,
-  statusToken: '${random_password.status-token.result}',
 };
 
 function group(props: Partial<SrtRelayProps> = {}) {
@@ -69,6 +68,7 @@ describe('SrtRelay', () => {
       [ENV.keyVaultUrl]: '${azurerm_key_vault.kv.vault_uri}',
       [ENV.azureClientId]: '${azurerm_user_assigned_identity.reader.client_id}',
       [ENV.passphraseSecret]: 'srt-passphrase',
+      [ENV.statusTokenSecret]: 'status-token',
     });
   });
   it("carries each language's audio mapping, and refuses a mapping of the wrong length", () => {
@@ -84,12 +84,15 @@ describe('SrtRelay', () => {
       /audio has 2 entries for 3 languages; give one per language/,
     );
   });
-  it('passes the status token as its only secure variable; the passphrase comes from the vault', () => {
-    expect(c.secure_environment_variables).toEqual({
-      [ENV.statusToken]: '${random_password.status-token.result}',
+  it('has no secure variable: the passphrase and the status token come from the vault, by name', () => {
+    expect(c.secure_environment_variables).toBeUndefined();
+    expect(c.environment_variables).toMatchObject({
+      [ENV.passphraseSecret]: 'srt-passphrase',
+      [ENV.statusTokenSecret]: 'status-token',
     });
     expect(c.environment_variables[ENV.passphrase]).toBeUndefined();
-    expect(JSON.stringify(c.environment_variables)).not.toMatch(/var\.|status-token/);
+    expect(c.environment_variables[ENV.statusToken]).toBeUndefined();
+    expect(JSON.stringify(c.environment_variables)).not.toMatch(/var\.|random_password/);
   });
   it("carries the secrets reader identity and waits for the reader's access", () => {
     expect(g.identity).toEqual({

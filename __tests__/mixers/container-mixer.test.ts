@@ -13,7 +13,6 @@ const base: ContainerMixerProps = {
   eventSlug: 'test-event',
   language: 'spanish',
   secretsReader: TEST_READER,
-  statusToken: '${var.status_token}',
 };
 
 function synth(props: Partial<ContainerMixerProps> = {}) {
@@ -52,7 +51,7 @@ describe('ContainerMixer', () => {
     expect(c.liveness_probe.http_get[0].path).toBe(HEALTH_PATHS.live);
   });
 
-  it('carries the mixer model and where its secrets are as plain variables, the token as a secure one', () => {
+  it('carries the mixer model and where its secrets are as plain variables, and no secure one', () => {
     expect(c.environment_variables).toMatchObject({
       [ENV.mixerLanguage]: 'spanish',
       [ENV.mixerLayout]: 'inset',
@@ -63,8 +62,10 @@ describe('ContainerMixer', () => {
       [ENV.azureClientId]: '${azurerm_user_assigned_identity.reader.client_id}',
       [ENV.passphraseSecret]: 'srt-passphrase',
       [ENV.streamKeySecret]: 'youtube-key-spanish',
+      [ENV.statusTokenSecret]: 'status-token',
     });
-    expect(c.secure_environment_variables).toEqual({ [ENV.statusToken]: '${var.status_token}' });
+    expect(c.secure_environment_variables).toBeUndefined();
+    expect(c.environment_variables[ENV.statusToken]).toBeUndefined();
     expect(c.environment_variables[ENV.streamKey]).toBeUndefined();
     expect(c.environment_variables[ENV.passphrase]).toBeUndefined();
     expect(JSON.stringify(c.environment_variables)).not.toContain('var.');

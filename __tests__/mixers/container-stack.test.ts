@@ -16,9 +16,8 @@ describe('EventStack with "mixer": "container"', () => {
     const spanish = mixers.find((g) => g.name.includes('spanish')).container[0];
     expect(spanish.environment_variables[ENV.mixerLayout]).toBe('side-by-side');
     expect(spanish.environment_variables[ENV.streamKeySecret]).toBe('youtube-key-spanish');
-    expect(spanish.secure_environment_variables).toEqual({
-      [ENV.statusToken]: expect.stringMatching(/^\$\{random_password\./),
-    });
+    expect(spanish.environment_variables[ENV.statusTokenSecret]).toBe('status-token');
+    expect(spanish.secure_environment_variables).toBeUndefined();
   });
 
   it('has the relay push to each mixer by its FQDN, in language order', () => {

@@ -22,7 +22,7 @@ import {
 import { obsSetupFromCustomData, startObsWith, withObsPorts } from './support/obs';
 
 const PASS = 'e2e-passphrase-91c3';
-const TOKEN = 'e2e-status-token-5b';
+const TOKEN = 'e2eStatusToken5b0123';
 const LANGUAGES = ['original', 'spanish', 'french'];
 const key = (language: string): string => `key-${language}-e2e`;
 let dir: string;
@@ -30,10 +30,12 @@ let vault: KeyVaultStandIn;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mixers-e2e-'));
-  // The event's vault as the stack fills it: the passphrase and each language's key.
+  // The event's vault as the stack fills it: the passphrase, the status token and each
+  // language's key.
   vault = await KeyVaultStandIn.start({
     secrets: Object.fromEntries([
       [VAULT_SECRETS.passphrase, PASS],
+      [VAULT_SECRETS.statusToken, TOKEN],
       ...LANGUAGES.map((l) => [VAULT_SECRETS.streamKey(l), key(l)]),
     ]),
   });
@@ -80,7 +82,6 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
           // EXPIRES_AT is the test event's (in the past); HEALTH_PORT and RTMP_URL listen here.
           ...without(env('language-mixer', language), ENV.healthPort, ENV.expiresAt),
           [ENV.destinationUrl]: `rtmp://127.0.0.1:${rtmpPort}/live`,
-          [ENV.statusToken]: TOKEN,
           [ENV.latencyMs]: '120',
           // YouTube's settings stay; only x264's effort is lowered for a shared 2-core machine.
           [ENV.x264Preset]: 'ultrafast',
@@ -114,8 +115,9 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
       await Promise.all(receivers.map((r) => exitedWithin(r, 60000, 'an RTMP listener'))),
     ).toEqual([0, 0, 0]);
 
-    // Every mixer read its own key, and the parts the passphrase, from the vault by the
-    // synthesized names (no key or passphrase was in any part's environment).
+    // Every mixer read its own key, and the parts the passphrase and the status token, from
+    // the vault by the synthesized names (no key, passphrase or token was in any part's
+    // environment); /status above answered to the vault's token.
     const read = new Set(
       vault
         .calls('vault')
@@ -124,6 +126,7 @@ describe('end to end, container mixers: venue -> relay + splitter -> mixers -> R
     );
     for (const l of LANGUAGES) expect(read).toContain(`/secrets/${VAULT_SECRETS.streamKey(l)}`);
     expect(read).toContain(`/secrets/${VAULT_SECRETS.passphrase}`);
+    expect(read).toContain(`/secrets/${VAULT_SECRETS.statusToken}`);
 
     const { slides } = layoutRects('inset', 1920, 1080);
     for (const [i, file] of files.entries()) {

@@ -74,7 +74,7 @@ describe('mixer model', () => {
 });
 
 describe('container mixer environment', () => {
-  const { env, secureEnv } = renderMixerEnv(
+  const rendered = renderMixerEnv(
     buildMixerModel({
       eventName: 'conf',
       language: 'spanish',
@@ -85,9 +85,9 @@ describe('container mixer environment', () => {
         vaultUrl: '${azurerm_key_vault.kv.vault_uri}',
         clientId: '${azurerm_user_assigned_identity.r.client_id}',
       },
-      statusToken: '${random_password.status.result}',
     },
   );
+  const { env } = rendered;
 
   it('carries the output settings under the contract names', () => {
     expect(env).toMatchObject({
@@ -105,20 +105,22 @@ describe('container mixer environment', () => {
     });
   });
 
-  it('names the vault, the reader and its own secrets, never a key or passphrase', () => {
+  it('names the vault, the reader and its own secrets, never a key, passphrase or token', () => {
     expect(env).toMatchObject({
       [ENV.keyVaultUrl]: '${azurerm_key_vault.kv.vault_uri}',
       [ENV.azureClientId]: '${azurerm_user_assigned_identity.r.client_id}',
       [ENV.passphraseSecret]: 'srt-passphrase',
       [ENV.streamKeySecret]: 'youtube-key-spanish',
+      [ENV.statusTokenSecret]: 'status-token',
     });
     expect(env[ENV.streamKey]).toBeUndefined();
     expect(env[ENV.passphrase]).toBeUndefined();
+    expect(env[ENV.statusToken]).toBeUndefined();
     expect(JSON.stringify(env)).not.toMatch(/var\.|random_password/);
   });
 
-  it('keeps only the status token in the secure set', () => {
-    expect(secureEnv).toEqual({ [ENV.statusToken]: '${random_password.status.result}' });
+  it('has no secure set: the status token comes from the vault too', () => {
+    expect(Object.keys(rendered)).toEqual(['env']);
   });
 });
 

@@ -2,17 +2,18 @@
 # Extension, as LocalSystem. It decides nothing about the stream: the files it writes are
 # rendered in TypeScript (lib/mixer-obs.ts) and arrive in the generated block below; this script
 # only fills their secret slots, writes them, and arranges OBS's start-up.
-# The stream key and the SRT passphrase are read here from the event's Key Vault with the VM's
-# "secrets reader" identity, so they are in no extension setting and no Terraform state; only
-# the vault, the identity and the secret names arrive as parameters. The admin password (in
-# state anyway, as the VM's) arrives base64 in the protected settings. Nothing here prints a secret.
+# The admin password, the stream key and the SRT passphrase are read here from the event's Key
+# Vault with the VM's "secrets reader" identity, so they are in no extension setting and no
+# Terraform state; only the vault, the identity and the secret names arrive as parameters.
+# The password the VM was created with is a bootstrap one in state: step 0 replaces it with the
+# vault's before anything else. Nothing here prints a secret.
 param(
   [Parameter(Mandatory)] [string] $AdminUser,
   [Parameter(Mandatory)] [string] $VaultUrl,
   [Parameter(Mandatory)] [string] $ClientId,
   [Parameter(Mandatory)] [string] $PassphraseSecret,
   [Parameter(Mandatory)] [string] $StreamKeySecret,
-  [Parameter(Mandatory)] [string] $AdminPasswordB64,
+  [Parameter(Mandatory)] [string] $AdminPasswordSecret,
   # IMDS, where a VM's managed identity gets its tokens.
   [string] $ImdsEndpoint = 'http://169.254.169.254',
   # The identity and its access policy are new at first boot: Key Vault may answer 403 (or IMDS
@@ -52,6 +53,12 @@ function Read-VaultSecret([string] $Name) {
     }
   }
 }
+
+# 0. The admin password from the vault replaces the bootstrap one the VM was created with (in
+# Terraform state, since Azure takes no write-only VM password): from here on the value in state
+# opens nothing. RDP and the autologon below use the vault's.
+$adminPassword = Read-VaultSecret $AdminPasswordSecret
+Set-LocalUser -Name $AdminUser -Password (ConvertTo-SecureString $adminPassword -AsPlainText -Force)
 
 # 1. OBS itself: a pre-built mixer image already has it (about 3 minutes to ready, not 10).
 $obsRoot = 'C:\Program Files\obs-studio'
@@ -113,7 +120,7 @@ public static class StreamControlLsa {
   }
 }
 '@
-[StreamControlLsa]::Store('DefaultPassword', (Decode $AdminPasswordB64))
+[StreamControlLsa]::Store('DefaultPassword', $adminPassword)
 $winlogon = 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon'
 Set-ItemProperty $winlogon -Name AutoAdminLogon -Value '1'
 Set-ItemProperty $winlogon -Name DefaultUserName -Value $AdminUser

@@ -6,16 +6,21 @@
  */
 import { isEnvironment } from '../../lib/profiles';
 import type { EventOutputs } from '../../lib/stack-outputs';
-import { LIVE_STATUS_OUTPUTS } from '../../lib/stack-outputs';
 import { scanLocalStates, StateView } from '../state';
 import { readEventLive, StatusFetcher } from './read';
 import type { EventLive, LiveListener, LiveOptions, LiveSnapshot } from './types';
+
+/**
+ * The sensitive output that carried the status token before the token moved to Key Vault and
+ * the engine's file beside the state; only stacks deployed before that still have it.
+ */
+const LEGACY_STATUS_TOKEN_OUTPUT = 'status_token';
 
 /** The outputs a reader needs, the sensitive token included; it never leaves the engine. */
 export function liveInputs(view: StateView): { outputs: EventOutputs; token?: string } {
   const outputs: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(view.outputs)) if (!v.sensitive) outputs[k] = v.value;
-  const token = view.outputs[LIVE_STATUS_OUTPUTS.statusToken]?.value;
+  const token = view.outputs[LEGACY_STATUS_TOKEN_OUTPUT]?.value;
   return {
     outputs: outputs as EventOutputs,
     ...(typeof token === 'string' && token !== '' ? { token } : {}),

@@ -13,14 +13,16 @@ function fromSecretInput(value: unknown, document: StackDocument): boolean {
 }
 
 /**
- * The container reads its SRT passphrase from the stack's Key Vault: it names the vault (an
- * azurerm_key_vault's vault_uri) and the secret, and its group carries an identity to read with.
+ * The container reads a secret from the stack's Key Vault: it names the vault (an
+ * azurerm_key_vault's vault_uri) and the secret (in the *_SECRET variable given), and its group
+ * carries an identity to read with.
  */
-function passphraseFromVault(
+function fromVault(
   group: Record<string, unknown>,
   env: Record<string, unknown>,
+  secretVariable: string,
 ): boolean {
-  const secretName = env[ENV.passphraseSecret];
+  const secretName = env[secretVariable];
   return (
     typeof secretName === 'string' &&
     secretName.length > 0 &&
@@ -32,13 +34,15 @@ function passphraseFromVault(
 /**
  * A public container group has no NSG, so anyone on the Internet reaches its ports: its SRT
  * listeners must enforce a passphrase read from the event's Key Vault, and its status port must
- * carry a status token (a secret input) so /status and /metrics answer only with it. NSG rules
- * that admit UDP (the mixers' feed listeners) must name their sources.
+ * have a status token so /status and /metrics answer only with it: read from the vault
+ * (STATUS_TOKEN_SECRET, what the stack does), or a secure STATUS_TOKEN from a secret input
+ * (still allowed: SC-SECRETS keeps variables out of state). NSG rules that admit UDP (the
+ * mixers' feed listeners) must name their sources.
  */
 export const protectedIngest: PolicyRule = {
   id: 'SC-INGEST',
   description:
-    'public SRT listeners enforce a passphrase from Key Vault, public status ports a token from a secret input; NSG UDP rules name their sources',
+    'public SRT listeners enforce a passphrase from Key Vault, public status ports a token from Key Vault or a secret input; NSG UDP rules name their sources',
   check({ document }) {
     const findings: string[] = [];
     for (const r of resources(document, 'azurerm_container_group')) {
@@ -48,15 +52,18 @@ export const protectedIngest: PolicyRule = {
         const secure = (c.secure_environment_variables ?? {}) as Record<string, unknown>;
         const env = (c.environment_variables ?? {}) as Record<string, unknown>;
         const udp = ports.some((p) => String(p.protocol).toUpperCase() === 'UDP');
-        if (udp && !passphraseFromVault(r.config, env)) {
+        if (udp && !fromVault(r.config, env, ENV.passphraseSecret)) {
           findings.push(
             `azurerm_container_group.${r.name} container ${c.name} exposes SRT publicly without a passphrase from Key Vault (${ENV.keyVaultUrl} of an azurerm_key_vault, ${ENV.passphraseSecret}, and an identity)`,
           );
         }
         const status = ports.some((p) => Number(p.port) === HEALTH_PORT);
-        if (status && !fromSecretInput(secure[ENV.statusToken], document)) {
+        const token =
+          fromVault(r.config, env, ENV.statusTokenSecret) ||
+          fromSecretInput(secure[ENV.statusToken], document);
+        if (status && !token) {
           findings.push(
-            `azurerm_container_group.${r.name} container ${c.name} serves status on ${HEALTH_PORT} publicly without ${ENV.statusToken} from a generated password or sensitive variable`,
+            `azurerm_container_group.${r.name} container ${c.name} serves status on ${HEALTH_PORT} publicly without a status token (${ENV.statusTokenSecret} from Key Vault, or ${ENV.statusToken} from a generated password or sensitive variable)`,
           );
         }
       }

@@ -25,7 +25,8 @@ export interface RunningRelay {
 
 /**
  * Starts an image's entry point as the container would, configured only through ENV names;
- * `env` may override any of them (SRT_OUTPUT_TARGETS included).
+ * `env` may override any of them (SRT_OUTPUT_TARGETS included). With KEY_VAULT_URL in `env`
+ * the status token is the vault's (the stand-in serves STATUS_TOKEN), so none is set here.
  */
 export async function startRelay(
   image: 'srt-relay' | 'slide-splitter',
@@ -46,7 +47,7 @@ export async function startRelay(
         SRT_INGEST_PORT: String(ingestPort),
         SRT_OUTPUT_TARGETS: outputPorts.map((p) => `127.0.0.1:${p}`).join(','),
         HEALTH_PORT: String(healthPort),
-        STATUS_TOKEN,
+        ...(env.KEY_VAULT_URL ? {} : { STATUS_TOKEN }),
         ...env,
       },
     },

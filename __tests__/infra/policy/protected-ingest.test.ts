@@ -1,3 +1,4 @@
+import { ContainerGroup } from '@cdktf/provider-azurerm/lib/container-group';
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
@@ -73,10 +74,51 @@ describe('SC-INGEST: public SRT behind a passphrase, public status behind a toke
       );
     });
     expect(synth).toThrow(
-      /container relay serves status on 8080 publicly without STATUS_TOKEN from a generated password or sensitive variable/,
+      /container relay serves status on 8080 publicly without a status token \(STATUS_TOKEN_SECRET from Key Vault, or STATUS_TOKEN from a generated password or sensitive variable\)/,
     );
   });
-  test('Compliance', () => {
+  test("Noncompliance: status token secret named, but the vault is not the stack's", () => {
+    const synth = synthWithRule(protectedIngest, (stack) => {
+      const reader = vaultReader(stack);
+      new ContainerGroup(stack, 'other', {
+        name: 'other',
+        resourceGroupName: 'rg',
+        location: 'westeurope',
+        osType: 'Linux',
+        ipAddressType: 'Public',
+        identity: { type: 'UserAssigned', identityIds: [reader.identityId] },
+        container: [
+          {
+            name: 'status-only',
+            image: 'r/relay:1',
+            cpu: 1,
+            memory: 1,
+            ports: [{ port: 8080, protocol: 'TCP' }],
+            environmentVariables: {
+              ...reader.env,
+              KEY_VAULT_URL: 'https://elsewhere.vault.azure.net/',
+              STATUS_TOKEN_SECRET: 'status-token',
+            },
+          },
+        ],
+      });
+    });
+    expect(synth).toThrow(
+      /container status-only serves status on 8080 publicly without a status token/,
+    );
+  });
+  test('Compliance: the status token from the vault, no secure variable (what the stack does)', () => {
+    const synth = synthWithRule(protectedIngest, (stack) => {
+      const reader = vaultReader(stack);
+      srtGroup(stack, {}, [{ port: 8080, protocol: 'TCP' }], {
+        env: { ...reader.env, STATUS_TOKEN_SECRET: 'status-token' },
+        identityId: reader.identityId,
+      });
+      srtRule(stack, { sourceAddressPrefix: 'AzureCloud.westeurope' });
+    });
+    expect(synth).not.toThrow();
+  });
+  test('Compliance: a secure STATUS_TOKEN from a generated password (still allowed)', () => {
     const synth = synthWithRule(protectedIngest, (stack) => {
       const token = new Password(stack, 'status-token', { length: 32, special: false });
       new RandomProvider(stack, 'random', {});

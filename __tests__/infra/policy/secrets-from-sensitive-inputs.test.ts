@@ -81,6 +81,27 @@ describe('SC-SECRETS: secrets only from ephemeral sensitive inputs, only into wr
     );
   });
 
+  test('Noncompliance: the status token variable in a secure environment variable', () => {
+    const synth = synthWithRule(secretsFromSensitiveInputs, (stack) => {
+      srtGroup(stack, { STATUS_TOKEN: secretVariable(stack, 'status_token').stringValue });
+    });
+    expect(synth).toThrow(
+      /azurerm_container_group\.group container\[0\]\.secure_environment_variables\.STATUS_TOKEN takes var\.status_token; a secret may flow only into a write-only argument/,
+    );
+  });
+
+  test("Noncompliance: the admin password variable as the VM's admin_password (stored in state)", () => {
+    const synth = synthWithRule(secretsFromSensitiveInputs, (stack) => {
+      vm(stack, secretVariable(stack, 'mixer_admin_password').stringValue);
+    });
+    expect(synth).toThrow(
+      /azurerm_windows_virtual_machine\.vm admin_password is not a generated password/,
+    );
+    expect(synth).toThrow(
+      /azurerm_windows_virtual_machine\.vm admin_password takes var\.mixer_admin_password/,
+    );
+  });
+
   test('Noncompliance: an output of a stream key', () => {
     const synth = synthWithRule(secretsFromSensitiveInputs, (stack) => {
       const key = secretVariable(stack, 'youtube_key_spanish');
