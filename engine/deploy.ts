@@ -4,19 +4,23 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
-import { SECRETS_VERSION_VARIABLE, SRT_PASSPHRASE_VARIABLE } from '../lib/secrets';
+import {
+  MIXER_ADMIN_PASSWORD_VARIABLE,
+  SECRETS_VERSION_VARIABLE,
+  SRT_PASSPHRASE_VARIABLE,
+  STATUS_TOKEN_VARIABLE,
+} from '../lib/secrets';
 import { requireTools } from './child';
 import { checkDeployIn } from './catalog';
 import { Context, loadEventConfig, localStateFile, stackDir } from './context';
+import { credentialFile, resolveCredential, writeCredential } from './credentials';
 import { defaultProbe, healthTargets, waitForHealth } from './health';
 import { checkPassphrase, matchKeys } from './keys';
 import { acquireLock, describeHolder } from './lock';
 import { RunImpl } from './run';
 import { preflight } from './preflight';
 import { appUsesAzure } from './providers';
-import { liveInputs } from './live/watch';
 import {
   readState,
   RecoveredState,
@@ -47,7 +51,40 @@ export function teardownCommand(event: EventConfig): string {
  * kept beside the event's state, readable by its owner only, and removed at teardown.
  */
 export function passphraseFile(ctx: Context, event: EventConfig): string {
-  return `${localStateFile(ctx, event).replace(/\.tfstate$/, '')}.srt-passphrase`;
+  return credentialFile(ctx, event, 'srtPassphrase');
+}
+
+const VARIABLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  [SRT_PASSPHRASE_VARIABLE]: 'SRT passphrase (set by stream-control)',
+  [SECRETS_VERSION_VARIABLE]:
+    'version of the Key Vault secrets: the deploy time in seconds (set by stream-control)',
+  [STATUS_TOKEN_VARIABLE]: 'status token of the parts, generated (set by stream-control)',
+  [MIXER_ADMIN_PASSWORD_VARIABLE]:
+    "the OBS mixers' Windows admin password, generated (set by stream-control)",
+};
+
+/**
+ * The status token and (OBS mixers) the admin password: the kept ones, else new ones written
+ * owner-only beside the state. Called under the event's lock, so two runs never make two.
+ */
+function generatedCredentials(
+  ctx: Context,
+  run: RunImpl<DeployResult>,
+  ev: EventConfig,
+): Pick<Secrets, 'statusToken' | 'mixerAdminPassword'> {
+  const kinds = ['statusToken', ...(ev.mixer === 'obs' ? ['mixerAdminPassword' as const] : [])];
+  const values: Partial<Record<(typeof kinds)[number], string>> = {};
+  for (const kind of kinds as ('statusToken' | 'mixerAdminPassword')[]) {
+    const c = resolveCredential(ctx, ev, kind);
+    // Known to the redactor before terraform, the log or a result can carry it.
+    run.redactor.add(c.value);
+    values[kind] = c.value;
+    if (c.fresh && writeCredential(c.file, c.value)) {
+      const what = kind === 'statusToken' ? 'a status token' : "the mixers' admin password";
+      run.log('info', `generated ${what}; it is in ${c.file} (owner-only)`);
+    }
+  }
+  return { statusToken: values.statusToken!, mixerAdminPassword: values.mixerAdminPassword };
 }
 
 function resolvePassphrase(
@@ -85,7 +122,7 @@ export async function runDeploy(
       ? req.youtubeKeys
       : Object.values(req.youtubeKeys ?? {});
     run.redactor.add(...given, req.srtPassphrase);
-    const { secrets, passphraseFileToWrite } = await run.phase(
+    const { secrets: provided, passphraseFileToWrite } = await run.phase(
       'validate',
       'Validating input',
       async () => {
@@ -105,7 +142,7 @@ export async function runDeploy(
             youtubeKeys,
             srtPassphrase: passphrase.value,
             version: secretsVersionAt(ctx.now()),
-          } as Secrets,
+          },
           passphraseFileToWrite: passphrase.generatedFile,
         };
       },
@@ -125,14 +162,13 @@ export async function runDeploy(
       run.log('warn', `took over a stale lock left by ${describeHolder(lock.replaced)}`);
     const stateFile = localStateFile(ctx, ev);
     secureStateFolder(stateFile);
-    if (passphraseFileToWrite && !fs.existsSync(passphraseFileToWrite)) {
-      fs.mkdirSync(path.dirname(passphraseFileToWrite), { recursive: true });
-      fs.writeFileSync(passphraseFileToWrite, `${secrets.srtPassphrase}\n`, { mode: 0o600 });
+    if (passphraseFileToWrite && writeCredential(passphraseFileToWrite, provided.srtPassphrase)) {
       run.log(
         'info',
         `generated an SRT passphrase; it is in ${passphraseFileToWrite} (owner-only) for the venue encoder`,
       );
     }
+    const secrets: Secrets = { ...provided, ...generatedCredentials(ctx, run, ev) };
     if (ev.stateBackend.kind === 'cloud') {
       const backend = ev.stateBackend;
       await run.phase('secrets', 'Setting Terraform Cloud workspace variables', async () => {
@@ -152,18 +188,13 @@ export async function runDeploy(
             tags: ['stream-control', `environment:${ev.environment}`, `event:${ev.slug}`],
           },
           vars,
-          (key) =>
-            key === SRT_PASSPHRASE_VARIABLE
-              ? 'SRT passphrase (set by stream-control)'
-              : key === SECRETS_VERSION_VARIABLE
-                ? 'version of the Key Vault secrets: the deploy time in seconds (set by stream-control)'
-                : 'YouTube stream key (set by stream-control)',
+          (key) => VARIABLE_DESCRIPTIONS[key] ?? 'YouTube stream key (set by stream-control)',
           // The version is no secret; the remote run shows it, which helps tell deploys apart.
           [SECRETS_VERSION_VARIABLE],
         );
         run.log(
           'info',
-          `workspace ${ev.names.tfcWorkspace}: ${done.created.length} variable(s) created, ${done.updated.length} updated (keys and passphrase sensitive)`,
+          `workspace ${ev.names.tfcWorkspace}: ${done.created.length} variable(s) created, ${done.updated.length} updated (keys, passphrase and generated credentials sensitive)`,
         );
       });
     }
@@ -219,7 +250,7 @@ export async function runDeploy(
     let health: DeployResult['health'];
     let healthy = true;
     if (req.waitForHealth !== false) {
-      const targets = healthTargets(outputs, liveInputs(view).token);
+      const targets = healthTargets(outputs, secrets.statusToken);
       const probe = ctx.probe ?? defaultProbe(ctx.azure);
       // An unhealthy result fails the phase (shown as such) but not the run's flow.
       const waited = await run
@@ -255,6 +286,7 @@ export async function runDeploy(
       ...base(),
       ...run.common(healthy, healthy ? ExitCode.ok : ExitCode.unhealthy),
       outputs,
+      redacted: secrets.mixerAdminPassword !== undefined ? ['mixer_admin_password'] : [],
       health,
       ...(healthy
         ? {}

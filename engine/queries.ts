@@ -1,11 +1,11 @@
 /** outputs and list: read-only views of state, no lock needed. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { credentialFile, readCredential } from './credentials';
 import { EventConfig } from '../lib/event-model';
 import { isEnvironment } from '../lib/profiles';
 import { isEventGroup, MANAGED_BY, TAG } from '../lib/tags';
 import { Context, loadEventConfig } from './context';
-import { passphraseFile } from './deploy';
 import { isStale, lockPath, readLock } from './lock';
 import { RunImpl } from './run';
 import { readState, scanLocalStates, shapeOutputs } from './state';
@@ -53,17 +53,27 @@ export async function runOutputs(
       });
       return;
     }
-    const shaped = shapeOutputs(view, req.showSecrets === true);
-    const file = passphraseFile(ctx, ev);
-    const passphrase = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
+    const show = req.showSecrets === true;
+    const shaped = shapeOutputs(view, show);
+    // Kept by the engine beside the state, never in it (engine/credentials.ts).
+    const passphrase = readCredential(credentialFile(ctx, ev, 'srtPassphrase'));
+    const adminPassword =
+      ev.mixer === 'obs'
+        ? readCredential(credentialFile(ctx, ev, 'mixerAdminPassword'))
+        : undefined;
+    const hidden = [
+      ...(adminPassword && !show ? ['mixer_admin_password'] : []),
+      ...(passphrase && !show ? ['srt_passphrase'] : []),
+    ];
     // The caller asked for the secrets: they must survive the run's redactor.
     run.finish({
       ...base(),
       ...run.common(true, ExitCode.ok),
       ...shaped,
-      ...(passphrase && req.showSecrets ? { srtPassphrase: passphrase } : {}),
-      redacted:
-        passphrase && !req.showSecrets ? [...shaped.redacted, 'srt_passphrase'] : shaped.redacted,
+      ...(passphrase && show ? { srtPassphrase: passphrase } : {}),
+      ...(adminPassword && show ? { mixerAdminPassword: adminPassword } : {}),
+      ...(ev.mixer === 'obs' && !adminPassword ? { notHere: ['mixer_admin_password'] } : {}),
+      redacted: [...shaped.redacted, ...hidden].sort(),
     });
   } catch (err) {
     run.fail(err, base());

@@ -1,9 +1,9 @@
 /** status: what Azure says the event runs, live health, and time left until expiry. */
 import { EventConfig } from '../lib/event-model';
 import { TAG } from '../lib/tags';
-import { Context, loadEventConfig } from './context';
+import { Context, loadEventConfig, localStateFile } from './context';
 import { defaultProbe, healthTargets, probeAll } from './health';
-import { readEventLive } from './live/read';
+import { NO_TOKEN_HERE, readEventLive } from './live/read';
 import { liveInputs } from './live/watch';
 import { RunImpl } from './run';
 import { readState, shapeOutputs, StateView } from './state';
@@ -53,15 +53,14 @@ export async function runStatus(
         };
       });
       const probe = ctx.probe ?? defaultProbe(ctx.azure);
+      const token = view ? liveInputs(view, localStateFile(ctx, ev)).token : undefined;
       const health = await probeAll(
         probe,
-        healthTargets(
-          { ...outputs, resource_group: resourceGroup },
-          view ? liveInputs(view).token : undefined,
-        ),
+        healthTargets({ ...outputs, resource_group: resourceGroup }, token),
       );
       const expiresAt = group.tags[TAG.expiresAt] ?? outputs.expires_at;
-      const live = view ? await readLive(ctx, ev, view) : undefined;
+      // Without the token no part can be asked: health alone, and one line that says why.
+      const live = view && token ? await readLive(ctx, ev, view) : undefined;
       return {
         resourceGroup,
         exists: true as const,
@@ -69,7 +68,7 @@ export async function runStatus(
         vms,
         health,
         expiresAt,
-        ...(live ? { live } : {}),
+        ...(live ? { live } : view ? { liveUnavailable: NO_TOKEN_HERE } : {}),
       };
     });
     const timeLeftMs =
@@ -84,7 +83,7 @@ export async function runStatus(
 
 /** The same reading the dashboard pushes live, taken once. */
 async function readLive(ctx: Context, event: EventConfig, view: StateView) {
-  const { outputs, token } = liveInputs(view);
+  const { outputs, token } = liveInputs(view, localStateFile(ctx, event));
   return readEventLive(
     { event: event.slug, environment: event.environment, outputs, token },
     { timeoutMs: ctx.live.timeoutMs, now: ctx.now },

@@ -1,9 +1,8 @@
 /** teardown: exactly one event's stack and state, under its lock. Idempotent. */
-import * as fs from 'node:fs';
 import { EventConfig } from '../lib/event-model';
 import { requireTools } from './child';
 import { Context, loadEventConfig, localStateFile } from './context';
-import { passphraseFile } from './deploy';
+import { removeCredentials } from './credentials';
 import { badInput } from './errors';
 import { acquireLock, describeHolder } from './lock';
 import { preflight } from './preflight';
@@ -92,7 +91,7 @@ export async function destroyEvent(
   const before = await readState(ctx, run, ev);
   if (before.resources.length === 0) {
     run.log('info', `nothing left to tear down for ${ev.slug} (${ev.environment})`);
-    fs.rmSync(passphraseFile(ctx, ev), { force: true });
+    removeCredentials(ctx, ev);
     dropStateBackup(stateFile);
     return { ok: true, nothingLeft: true, destroyed: [], remaining: [] };
   }
@@ -142,7 +141,7 @@ export async function destroyEvent(
       },
     };
   }
-  fs.rmSync(passphraseFile(ctx, ev), { force: true });
+  removeCredentials(ctx, ev);
   dropStateBackup(stateFile);
   run.log('info', `destroyed ${destroyed.length} resource(s) of ${ev.slug}`);
   return { ok: true, nothingLeft: false, destroyed, remaining: [] };

@@ -218,6 +218,11 @@ export interface DeployResult extends ResultBase {
   readonly event: string;
   readonly environment: Environment;
   readonly outputs?: EventOutputs;
+  /**
+   * Secrets of the event the result leaves out: mixer_admin_password for OBS mixers, kept in
+   * an owner-only file beside the state (`outputs --show-secrets` shows it).
+   */
+  readonly redacted?: readonly string[];
   readonly health?: readonly ComponentHealth[];
   /** After a failure: resource addresses still in state (empty when rolled back cleanly). */
   readonly remaining?: readonly string[];
@@ -281,6 +286,11 @@ export interface StatusResult extends ResultBase {
   readonly timeLeftMs?: number;
   /** What each part says on its /status (relay, splitter, each mixer), read with the token. */
   readonly live?: EventLive;
+  /**
+   * Why `live` is missing: the status token is kept only on the machine that deployed the
+   * event (an owner-only file beside its state), so the parts are shown by health alone.
+   */
+  readonly liveUnavailable?: string;
 }
 
 export interface PlannedResource {
@@ -364,7 +374,20 @@ export interface OutputsResult extends ResultBase {
    * (never a stack output: it would sit in state). Only with showSecrets.
    */
   readonly srtPassphrase?: string;
-  /** Names of sensitive values left out (empty with showSecrets), srt_passphrase included. */
+  /**
+   * The OBS mixers' Windows admin password, from the owner-only file the deploy generated
+   * beside the state (never a stack output). Only with showSecrets, only for OBS mixers.
+   */
+  readonly mixerAdminPassword?: string;
+  /**
+   * Generated secrets of this event kept only on the machine that deployed it, absent here
+   * (e.g. ["mixer_admin_password"]).
+   */
+  readonly notHere?: readonly string[];
+  /**
+   * Names of sensitive values left out (empty with showSecrets): sensitive outputs,
+   * srt_passphrase and mixer_admin_password when their files are here.
+   */
   readonly redacted: readonly string[];
 }
 

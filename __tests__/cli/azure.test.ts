@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine } from '../../engine';
+import type { MediaStatus } from '../../lib/media-status';
+import { feedStatus, statusStandIn } from '../dashboard/support/parts';
 import { azureClientFromSdk } from '../../engine/azure';
 import { EventNames } from '../../lib/naming';
 import { main } from '../../scripts/cli';
@@ -67,6 +70,72 @@ describe('status through the Azure SDK (recorded responses)', () => {
         'virtualMachines.instanceView rg-streaming-status-show-production mx-0',
       ]),
     );
+  });
+
+  it('reads live status with the token from its file beside the state; without it, one line and health only', async () => {
+    const relay = await statusStandIn<MediaStatus>(
+      'CANARYstatusToken0123456789abcdEF',
+      feedStatus('program', ['original']),
+    );
+    const dir = path.join(box.stateDir, 'production');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'live-show.tfstate'),
+      JSON.stringify({
+        version: 4,
+        resources: [{ mode: 'managed', type: 'terraform_data', name: 'relay', instances: [{}] }],
+        outputs: {
+          relay_status_url: { value: relay.url, type: 'string' },
+          // A stack from before the token left state: never used.
+          status_token: { value: 'CANARYtokenInOldState000000000000', sensitive: true },
+        },
+      }),
+    );
+    const status = async () => {
+      const out: string[] = [];
+      const code = await main(['status', '--event', 'live-show'], {
+        env: box.env(),
+        engineOptions: box.options({
+          azure: azureClientFromSdk(
+            fakeSdk([ours('live-show', 'production', '2099-01-01T00:00:00.000Z')]),
+          ),
+          now: () => NOW,
+        }),
+        out: (l) => out.push(l),
+        err: () => undefined,
+      });
+      return { code, text: out.join('\n') };
+    };
+    try {
+      const elsewhere = await status();
+      expect(elsewhere.code).toBe(0);
+      expect(elsewhere.text).toContain(
+        'Live: status token not on this machine (it stays on the machine that deployed the event); parts shown by health only.',
+      );
+      expect(elsewhere.text).toContain('Health:');
+      expect(relay.asked).toEqual([]);
+
+      fs.writeFileSync(
+        path.join(dir, 'live-show.status-token'),
+        'CANARYstatusToken0123456789abcdEF\n',
+        {
+          mode: 0o600,
+        },
+      );
+      const here = await status();
+      expect(here.code).toBe(0);
+      expect(here.text).toMatch(
+        /Live \(from each part’s \/status\):\n.*\n {2}relay +WARN +waiting for the venue’s program feed/,
+      );
+      expect(relay.asked).toEqual([
+        { path: '/status', authorization: 'Bearer CANARYstatusToken0123456789abcdEF' },
+      ]);
+      expect(here.text).not.toContain('CANARYstatusToken0123456789abcdEF');
+    } finally {
+      await relay.close();
+      fs.rmSync(path.join(dir, 'live-show.tfstate'));
+      fs.rmSync(path.join(dir, 'live-show.status-token'), { force: true });
+    }
   });
 
   it('says an event is not deployed when its group is missing', async () => {

@@ -212,6 +212,9 @@ describe('state files and what teardown leaves', () => {
     expect(mode(dir)).toBe('700');
     expect(mode(file)).toBe('600');
     expect(mode(path.join(dir, 'perm-show.srt-passphrase'))).toBe('600');
+    const tokenFile = path.join(dir, 'perm-show.status-token');
+    expect(mode(tokenFile)).toBe('600');
+    const token = fs.readFileSync(tokenFile, 'utf8').trim();
     // A redeploy that changes something makes terraform keep a backup: it too is owner-only.
     const changed = createEngine(
       box.options({ env: { FIXTURE_EXPIRES_AT: '2098-01-01T00:00:00Z' } }),
@@ -223,10 +226,11 @@ describe('state files and what teardown leaves', () => {
     const down = await engine.teardown({ event: 'perm-show', confirm: true }).result;
     expect(down.exitCode).toBe(0);
     expect(fs.existsSync(`${file}.backup`)).toBe(false);
+    expect(fs.existsSync(tokenFile)).toBe(false);
     // Whatever is left in the folder holds none of the event's outputs or secrets.
     for (const name of fs.readdirSync(dir).filter((f) => f.startsWith('perm-show'))) {
       const text = fs.readFileSync(path.join(dir, name), 'utf8');
-      expect(text).not.toContain('fixture-status-token-canary');
+      expect(text).not.toContain(token);
       expect(text).not.toContain('program_ingest_url');
     }
   }, 180_000);

@@ -50,6 +50,14 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
 
     const stateFile = path.join(box.stateDir, 'staging', 'life-cycle-2026.tfstate');
     expect(stateResources(stateFile)).toContain('terraform_data.relay');
+    // The engine's generated status token: owner-only beside the state, never in it.
+    const tokenFile = stateFile.replace(/\.tfstate$/, '.status-token');
+    expect(fs.statSync(tokenFile).mode & 0o777).toBe(0o600);
+    const token = fs.readFileSync(tokenFile, 'utf8').trim();
+    expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(fs.readFileSync(stateFile, 'utf8')).not.toContain(token);
+    // A container event has no admin password to make.
+    expect(fs.existsSync(stateFile.replace(/\.tfstate$/, '.mixer-admin-password'))).toBe(false);
 
     const events = run.history();
     const progress = events.filter(
@@ -73,15 +81,17 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
 
     const outputs = await engine.outputs({ event: 'life-cycle-2026', environment: 'staging' })
       .result;
-    // The generated passphrase is hidden too; it lives in the owner-only file, not in state.
-    expect(outputs.redacted).toEqual(['mixer_admin_password', 'status_token', 'srt_passphrase']);
+    // The generated passphrase is hidden; it lives in the owner-only file, not in state. No
+    // stack output is sensitive any more, and container mixers have no admin password.
+    expect(outputs.redacted).toEqual(['srt_passphrase']);
     expect(outputs.srtPassphrase).toBeUndefined();
+    expect(outputs.mixerAdminPassword).toBeUndefined();
     const secret = await engine.outputs({
       event: 'life-cycle-2026',
       environment: 'staging',
       showSecrets: true,
     }).result;
-    expect(secret.outputs.mixer_admin_password).toBe('fixture-admin-password-canary');
+    expect(secret.mixerAdminPassword).toBeUndefined();
     expect(secret.srtPassphrase).toBe(
       fs.readFileSync(stateFile.replace(/\.tfstate$/, '.srt-passphrase'), 'utf8').trim(),
     );
@@ -107,9 +117,11 @@ describe('engine with real cdktf and terraform on the fixture app', () => {
     expect(down.nothingLeft).toBe(false);
     expect(down.destroyed).toHaveLength(7);
     expect(stateResources(stateFile)).toEqual([]);
-    // The generated passphrase file goes with the event.
+    // The generated passphrase and status token files go with the event.
     expect(
-      fs.readdirSync(path.dirname(stateFile)).filter((f) => f.endsWith('.srt-passphrase')),
+      fs
+        .readdirSync(path.dirname(stateFile))
+        .filter((f) => /^life-cycle-2026\.(srt-passphrase|status-token)$/.test(f)),
     ).toEqual([]);
 
     const again = await engine.teardown({

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEngine } from '../../engine';
+import { processes, terraformApplyOf, waitFor } from './support/procs';
 import { allText, KEYS, makeSandbox, requireTerraform, runCli, Sandbox } from './support/sandbox';
 
 // Every case runs terraform one to three times; a busy two-core machine needs the room.
@@ -17,37 +18,6 @@ beforeAll(() => {
   box = makeSandbox('secrets');
 });
 afterAll(() => box.remove());
-
-interface Proc {
-  pid: number;
-  argv: string[];
-  environ: string[];
-}
-
-function processes(): Proc[] {
-  const out: Proc[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const argv = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      const environ = fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
-      out.push({ pid: Number(entry), argv, environ });
-    } catch {
-      // exited meanwhile, or not ours to read
-    }
-  }
-  return out;
-}
-
-async function waitFor<T>(find: () => T | undefined, what: string, limitMs = 150_000): Promise<T> {
-  const until = Date.now() + limitMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('secrets reach terraform only through its environment; one run per event', () => {
   it('keeps keys out of argv, stdout, the log and state, and refuses a second run naming the holder', async () => {
@@ -65,16 +35,7 @@ describe('secrets reach terraform only through its environment; one run per even
       (pid) => (firstPid = pid),
     );
 
-    const terraform = await waitFor(
-      () =>
-        processes().find(
-          (p) =>
-            /(^|\/)terraform$/.test(p.argv[0] ?? '') &&
-            p.argv.includes('apply') &&
-            p.environ.some((e) => e.startsWith('STREAM_CONTROL_EVENT=secret-show')),
-        ),
-      'terraform apply',
-    );
+    const terraform = await waitFor(() => terraformApplyOf('secret-show'), 'terraform apply');
     expect(terraform.environ).toContain(`TF_VAR_youtube_key_original=${KEYS[0]}`);
     expect(terraform.environ).toContain(`TF_VAR_youtube_key_french=${KEYS[2]}`);
     expect(terraform.environ).toContain(`TF_VAR_srt_passphrase=${PASSPHRASE}`);
@@ -86,10 +47,15 @@ describe('secrets reach terraform only through its environment; one run per even
     expect(version).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     // The parent's own copy of the key list is not handed down.
     expect(terraform.environ.some((e) => e.startsWith('STREAM_YOUTUBE_KEYS='))).toBe(false);
+    // The generated status token too: from its owner-only file into terraform's environment.
+    const token = fs
+      .readFileSync(path.join(box.stateDir, 'production', 'secret-show.status-token'), 'utf8')
+      .trim();
+    expect(terraform.environ).toContain(`TF_VAR_status_token=${token}`);
     const everyArgv = processes()
       .map((p) => p.argv.join(' '))
       .join('\n');
-    for (const canary of CANARIES) expect(everyArgv).not.toContain(canary);
+    for (const canary of [...CANARIES, token]) expect(everyArgv).not.toContain(canary);
 
     // Same event, while the first run holds it.
     const second = await runCli(['deploy', '--event', 'secret-show', '--no-wait'], env);
@@ -108,6 +74,13 @@ describe('secrets reach terraform only through its environment; one run per even
     );
     const logText = allText(box.logDir);
     expect(logText).toContain('terraform_data.relay');
+    const stateText = fs.readFileSync(
+      path.join(box.stateDir, 'production', 'secret-show.tfstate'),
+      'utf8',
+    );
+    expect(stateText).not.toContain(token);
+    expect(done.stdout + done.stderr + logText).not.toContain(token);
+    expect(allText(path.join(box.projectDir, 'cdktf.out'))).not.toContain(token);
     for (const canary of CANARIES) {
       expect(done.stdout).not.toContain(canary);
       expect(done.stderr).not.toContain(canary);

@@ -4,11 +4,14 @@
  * create-time provisioner, whose settings terraform never stores, writes each ephemeral
  * variable to FIXTURE_VAULT_DIR under its vault secret name, again whenever secrets_version
  * changes, as azurerm_key_vault_secret.value_wo does; teardown empties it, as the purge does.
- * Real cdktf and terraform 1.11 run the deploys, so the state checked is terraform's own.
+ * Real cdktf and terraform 1.11 run the deploys, so the state checked is terraform's own. The
+ * credentials the engine generates (the status token; the admin password of OBS mixers) take
+ * the same road, and on disk live only in their owner-only files beside the state.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { VAULT_SECRETS } from '../../lib/secrets';
+import { processes, terraformApplyOf, waitFor } from './support/procs';
 import { makeSandbox, requireTerraform, runCli, Sandbox } from './support/sandbox';
 import { filesHolding, readVault } from './support/vault';
 
@@ -64,15 +67,21 @@ describe('secrets go to Key Vault through write-only values, never to a file the
     const first = await deploy(input('keys-1.txt', `${KEYS.join('\n')}\n`));
     expect(first.stderr).not.toMatch(/^error:/m);
     expect(first.code).toBe(0);
+    const tokenFile = path.join(box.stateDir, 'production', 'vault-show.status-token');
+    const token = fs.readFileSync(tokenFile, 'utf8').trim();
     expect(readVault(vaultDir)).toEqual({
       [VAULT_SECRETS.streamKey('original')]: KEYS[0],
       [VAULT_SECRETS.streamKey('spanish')]: KEYS[1],
       [VAULT_SECRETS.streamKey('french')]: KEYS[2],
       [VAULT_SECRETS.passphrase]: PASSPHRASE,
+      [VAULT_SECRETS.statusToken]: token,
     });
     const stateFile = path.join(box.stateDir, 'production', 'vault-show.tfstate');
     const state = fs.readFileSync(stateFile, 'utf8');
     expect(JSON.parse(state).resources.map((r: { name: string }) => r.name)).toContain('vault');
+    // The token: in its owner-only file and the vault, nowhere else stream-control writes.
+    expect(filesHolding(written(), [token])).toEqual([`${tokenFile}: ${token}`]);
+    expect(first.stdout + first.stderr).not.toContain(token);
     for (const canary of CANARIES) {
       expect(state).not.toContain(canary);
       expect(first.stdout + first.stderr).not.toContain(canary);
@@ -99,12 +108,15 @@ describe('secrets go to Key Vault through write-only values, never to a file the
     expect(readVault(vaultDir)[VAULT_SECRETS.streamKey('original')]).toBe(NEW_ORIGINAL);
     expect(version(fs.readFileSync(stateFile, 'utf8'))).toBeGreaterThan(firstVersion);
     expect(filesHolding(written(), CANARIES)).toEqual([]);
+    // A redeploy keeps the token the parts already use.
+    expect(readVault(vaultDir)[VAULT_SECRETS.statusToken]).toBe(token);
+    expect(filesHolding(written(), [token])).toEqual([`${tokenFile}: ${token}`]);
 
     const down = await runCli(['teardown', '--event', 'vault-show', '--confirm'], env);
     expect(down.code).toBe(0);
     expect(down.stdout).toMatch(/Destroyed 7 resource\(s\) of vault-show/);
     expect(readVault(vaultDir)).toEqual({});
-    expect(filesHolding(written(), CANARIES)).toEqual([]);
+    expect(filesHolding(written(), [...CANARIES, token])).toEqual([]);
     for (const canary of CANARIES) expect(down.stdout + down.stderr).not.toContain(canary);
   });
 
@@ -131,5 +143,77 @@ describe('secrets go to Key Vault through write-only values, never to a file the
     expect(fs.existsSync(passFile)).toBe(false);
     expect(readVault(vaultDir)).toEqual({});
     expect(filesHolding(written(), [generated, ...KEYS])).toEqual([]);
+  });
+
+  it("an OBS event: admin password and status token generated into owner-only files, the vault and terraform's environment; no state, argv, log or synth output holds them; outputs shows the password only when asked", async () => {
+    box.writeEvent('obs-show', {
+      name: 'Obs Show',
+      mixer: 'obs',
+      languages: ['original', 'spanish'],
+    });
+    // The apply lingers so terraform's /proc entries can be read while it runs.
+    const env = box.env({ FIXTURE_VAULT_DIR: vaultDir, FIXTURE_SLEEP: '3' });
+    const keysFile = input('keys-obs.txt', `${KEYS.slice(0, 2).join('\n')}\n`);
+    const running = runCli(
+      ['deploy', '--event', 'obs-show', '--youtube-keys-file', keysFile, '--no-wait'],
+      env,
+    );
+    const terraform = await waitFor(() => terraformApplyOf('obs-show'), 'terraform apply');
+    const dir = path.join(box.stateDir, 'production');
+    const passwordFile = path.join(dir, 'obs-show.mixer-admin-password');
+    const tokenFile = path.join(dir, 'obs-show.status-token');
+    const password = fs.readFileSync(passwordFile, 'utf8').trim();
+    const token = fs.readFileSync(tokenFile, 'utf8').trim();
+    expect(terraform.environ).toContain(`TF_VAR_mixer_admin_password=${password}`);
+    expect(terraform.environ).toContain(`TF_VAR_status_token=${token}`);
+    const everyArgv = processes()
+      .map((p) => p.argv.join(' '))
+      .join('\n');
+    expect(everyArgv).not.toContain(password);
+    expect(everyArgv).not.toContain(token);
+    const up = await running;
+    expect(up.stderr).not.toMatch(/^error:/m);
+    expect(up.code).toBe(0);
+
+    expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(tokenFile).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    // 24 characters, two or more of each class (Windows complexity with room to spare).
+    expect(password).toMatch(/^[A-Za-z0-9!#%*_=+?-]{24}$/);
+    for (const cls of [/[A-Z]/g, /[a-z]/g, /[0-9]/g, /[!#%*_=+?-]/g])
+      expect((password.match(cls) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(readVault(vaultDir)).toMatchObject({
+      [VAULT_SECRETS.mixerAdminPassword]: password,
+      [VAULT_SECRETS.statusToken]: token,
+    });
+    const obsState = fs.readFileSync(path.join(dir, 'obs-show.tfstate'), 'utf8');
+    expect(obsState).not.toContain(password);
+    expect(obsState).not.toContain(token);
+    expect(up.stdout).toContain(
+      'Mixer admin password: hidden; ./stream-control outputs --event obs-show --env production --show-secrets',
+    );
+    const hidden = await runCli(['outputs', '--event', 'obs-show'], env);
+    expect(hidden.code).toBe(0);
+    expect(hidden.stdout).toContain('Mixer admin password: hidden');
+    const shown = await runCli(['outputs', '--event', 'obs-show', '--show-secrets'], env);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`Mixer admin password: ${password}`);
+    for (const text of [up.stdout, up.stderr, hidden.stdout, hidden.stderr, shown.stderr]) {
+      expect(text).not.toContain(password);
+      expect(text).not.toContain(token);
+    }
+    expect(shown.stdout).not.toContain(token);
+    // Only where asked: the password reached the operator's terminal, not a file.
+    expect(filesHolding(written(), [password, token]).sort()).toEqual(
+      [`${passwordFile}: ${password}`, `${tokenFile}: ${token}`].sort(),
+    );
+
+    const down = await runCli(['teardown', '--event', 'obs-show', '--confirm'], env);
+    expect(down.code).toBe(0);
+    expect(fs.existsSync(passwordFile)).toBe(false);
+    expect(fs.existsSync(tokenFile)).toBe(false);
+    expect(readVault(vaultDir)).toEqual({});
+    expect(filesHolding(written(), [password, token])).toEqual([]);
   });
 });

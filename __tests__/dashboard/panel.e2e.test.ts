@@ -24,7 +24,8 @@ import type { MediaStatus } from '../../lib/media-status';
 import type { MixerStatus } from '../../lib/mixer-status';
 
 const KEYS = { original: 'CANARY-panel-orig-5e1b-77a0', spanish: 'CANARY-panel-span-c3d4-19ff' };
-const STATUS_TOKEN = 'CANARY-panel-status-token-8d2e41';
+// The shape the engine generates; written beside the state before the deploy, which keeps it.
+const STATUS_TOKEN = 'CANARYpanelStatusToken8d2e41Aa00';
 const RUN_TIMEOUT_MS = 150_000;
 
 let browser: Browser;
@@ -289,10 +290,15 @@ describe('the pipeline picture', () => {
       ]);
       standIns.push(relay, splitter, ...mixers);
       const s = await stack('pipeline', {
-        FIXTURE_STATUS_TOKEN: STATUS_TOKEN,
         FIXTURE_RELAY_STATUS_URL: relay.url,
         FIXTURE_SPLITTER_STATUS_URL: splitter.url,
         FIXTURE_MIXER_STATUS_URLS: mixers.map((m) => m.url).join(','),
+      });
+      // The parts answer to the token the engine keeps for the event: a redeploy reuses it.
+      const dir = path.join(s.stateDir, 'staging');
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      fs.writeFileSync(path.join(dir, 'panel-festival.status-token'), `${STATUS_TOKEN}\n`, {
+        mode: 0o600,
       });
       const deployed = await s.engine.deploy({ event: 'panel-festival', youtubeKeys: KEYS }).result;
       expect(deployed.ok).toBe(true);

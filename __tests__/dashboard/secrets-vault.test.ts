@@ -3,7 +3,10 @@
  * dashboard reach the event's vault (the fixture app's stand-in, FIXTURE_VAULT_DIR) and no
  * file stream-control writes, nor any answer the dashboard gives. A real engine runs real
  * cdktf and terraform 1.11 behind a real dashboard on 127.0.0.1; the requests are the ones the
- * page sends (token header, JSON body).
+ * page sends (token header, JSON body). The event has OBS mixers, so the engine generates the
+ * status token and the admin password: both reach the vault, and on disk only their owner-only
+ * files; the live feed asks the relay (a stand-in) with the token from its file and never
+ * shows it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,7 +16,9 @@ import { TOKEN_HEADER } from '../../dashboard/security';
 import { VAULT_SECRETS } from '../../lib/secrets';
 import { makeSandbox, requireTerraform, Sandbox } from '../cli/support/sandbox';
 import { filesHolding, readVault } from '../cli/support/vault';
-import { request } from './support/http';
+import { request, SseClient } from './support/http';
+import { feedStatus, statusStandIn, type StatusStandIn } from './support/parts';
+import type { MediaStatus } from '../../lib/media-status';
 
 jest.setTimeout(240_000);
 
@@ -28,7 +33,12 @@ let box: Sandbox;
 let vaultDir: string;
 let engine: Engine;
 let dashboard: Dashboard;
+let relay: StatusStandIn<MediaStatus>;
 const served: string[] = [];
+const tokenFile = () => path.join(box.stateDir, 'staging', 'vault-fest.status-token');
+const passwordFile = () => path.join(box.stateDir, 'staging', 'vault-fest.mixer-admin-password');
+const readFile = (file: string) =>
+  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
 
 beforeAll(async () => {
   requireTerraform();
@@ -38,8 +48,19 @@ beforeAll(async () => {
     name: 'Vault Fest',
     environment: 'staging',
     languages: ['original', 'spanish'],
+    mixer: 'obs',
   });
-  engine = createEngine(box.options({ env: { FIXTURE_VAULT_DIR: vaultDir } }));
+  // Answers only to the token the engine generated, once it is in its file.
+  relay = await statusStandIn(
+    () => readFile(tokenFile()),
+    feedStatus('program', ['original', 'spanish']),
+  );
+  engine = createEngine(
+    box.options({
+      env: { FIXTURE_VAULT_DIR: vaultDir, FIXTURE_RELAY_STATUS_URL: relay.url },
+      live: { intervalMs: 100, timeoutMs: 2000 },
+    }),
+  );
   dashboard = await startDashboard({ engine, port: 0, log: (line) => served.push(line) });
 });
 
@@ -48,6 +69,7 @@ afterAll(async () => {
   for (const run of running) run.cancel();
   await Promise.all(running.map((r) => r.result));
   await dashboard?.close();
+  await relay?.close();
   box?.remove();
 });
 
@@ -84,23 +106,55 @@ describe('dashboard deploy: secrets reach the vault and nothing else', () => {
     });
     expect(deployed.error).toBeUndefined();
     expect(deployed.exitCode).toBe(0);
+    const token = readFile(tokenFile())!;
+    const password = readFile(passwordFile())!;
+    expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(password).toMatch(/^[A-Za-z0-9!#%*_=+?-]{24}$/);
+    for (const file of [tokenFile(), passwordFile()])
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(readVault(vaultDir)).toEqual({
       [VAULT_SECRETS.streamKey('original')]: KEYS.original,
       [VAULT_SECRETS.streamKey('spanish')]: KEYS.spanish,
       [VAULT_SECRETS.passphrase]: PASSPHRASE,
+      [VAULT_SECRETS.statusToken]: token,
+      [VAULT_SECRETS.mixerAdminPassword]: password,
     });
     const stateFile = path.join(box.stateDir, 'staging', 'vault-fest.tfstate');
     const state = fs.readFileSync(stateFile, 'utf8');
     expect(JSON.parse(state).resources.length).toBe(6);
-    for (const canary of CANARIES) expect(state).not.toContain(canary);
+    for (const canary of [...CANARIES, token, password]) expect(state).not.toContain(canary);
     expect(filesHolding(written(), CANARIES)).toEqual([]);
+    expect(filesHolding(written(), [token, password]).sort()).toEqual(
+      [`${tokenFile()}: ${token}`, `${passwordFile()}: ${password}`].sort(),
+    );
     expect((await call('GET', '/api/status')).status).toBe(200);
+
+    // The live feed: the relay was asked with the token from its file, and said so.
+    const feed = new SseClient();
+    try {
+      await feed.open(dashboard.url, '/api/feed', { [TOKEN_HEADER]: dashboard.token });
+      await feed.until((frames) =>
+        frames.some(
+          (f) =>
+            f.event === 'live' &&
+            f.data.events.some(
+              (e: { event: string; relay: { reachable: boolean } }) =>
+                e.event === 'vault-fest' && e.relay.reachable,
+            ),
+        ),
+      );
+      served.push(feed.raw);
+    } finally {
+      feed.close();
+    }
+    expect(relay.asked.map((r) => r.authorization)).toContain(`Bearer ${token}`);
 
     const down = await runThrough('/api/teardown', { event: 'vault-fest', confirm: 'vault-fest' });
     expect(down.exitCode).toBe(0);
     expect(readVault(vaultDir)).toEqual({});
-    expect(filesHolding(written(), CANARIES)).toEqual([]);
-    // Every answer the dashboard gave and every line it logged.
-    for (const canary of CANARIES) expect(served.join('\n')).not.toContain(canary);
+    expect(filesHolding(written(), [...CANARIES, token, password])).toEqual([]);
+    // Every answer the dashboard gave (runs, status, the live feed) and every line it logged.
+    for (const canary of [...CANARIES, token, password])
+      expect(served.join('\n')).not.toContain(canary);
   });
 });

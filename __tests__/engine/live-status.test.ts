@@ -1,6 +1,7 @@
 /**
  * The engine's live status (watchLive): it finds every deployed event in the state folder,
- * reads each part's /status with the event's status token from the sensitive stack output,
+ * reads each part's /status with the event's status token from the owner-only file the deploy
+ * left beside the state (never from state: an output there is ignored),
  * and says in an operator's words what each part is doing. The parts are stand-ins that answer
  * in the images' own /status shapes and record what they were asked; the browser test
  * (dashboard/live.e2e.test.ts) runs the real relay.
@@ -26,13 +27,19 @@ let relay: StatusStandIn<MediaStatus>;
 let splitter: StatusStandIn<MediaStatus>;
 let mixers: StatusStandIn<MixerStatus>[];
 
-/** A local state file as terraform writes it, with the outputs the EventStack declares. */
+/**
+ * A local state file as terraform writes it, with the outputs the EventStack declares, and the
+ * token file the deploy writes beside it (none: the event was deployed from another machine).
+ */
 function writeState(
   slug: string,
   outputs: Record<string, { value: unknown; sensitive?: boolean }>,
+  token?: string,
 ) {
   const dir = path.join(tmp, 'state', 'staging');
   fs.mkdirSync(dir, { recursive: true });
+  if (token !== undefined)
+    fs.writeFileSync(path.join(dir, `${slug}.status-token`), `${token}\n`, { mode: 0o600 });
   fs.writeFileSync(
     path.join(dir, `${slug}.tfstate`),
     JSON.stringify({
@@ -66,12 +73,17 @@ beforeAll(async () => {
   mixers = await Promise.all(
     LANGUAGES.slice(0, 3).map((l) => statusStandIn(TOKEN, mixerStatus(l))),
   );
-  writeState('spring-summit', {
-    relay_status_url: { value: relay.url },
-    splitter_status_url: { value: splitter.url },
-    mixers: { value: mixerOutputs([...mixers.map((m) => m.url), undefined]) },
-    status_token: { value: TOKEN, sensitive: true },
-  });
+  writeState(
+    'spring-summit',
+    {
+      relay_status_url: { value: relay.url },
+      splitter_status_url: { value: splitter.url },
+      mixers: { value: mixerOutputs([...mixers.map((m) => m.url), undefined]) },
+      // An older stack's output: state is no source of the token any more.
+      status_token: { value: 'CANARY-token-in-old-state-00000', sensitive: true },
+    },
+    TOKEN,
+  );
 });
 
 afterAll(async () => {
@@ -108,7 +120,7 @@ function until(test: (s: LiveSnapshot) => boolean): Promise<LiveSnapshot> {
 const event = (s: LiveSnapshot): EventLive => s.events.find((e) => e.event === 'spring-summit')!;
 
 describe('engine watchLive', () => {
-  it('asks every part that has a status endpoint, with the token from the stack, and never shows the token', async () => {
+  it('asks every part that has a status endpoint, with the token from its file beside the state, and never shows the token', async () => {
     const parts = [relay, splitter, ...mixers];
     const before = parts.map((s) => s.asked.length);
     const snapshot = await until(() => parts.every((s, i) => s.asked.length > before[i]));
@@ -176,12 +188,15 @@ describe('engine watchLive', () => {
 
   it('shows a part that refuses the token or does not answer as a problem, with the reason', async () => {
     await mixers[2].close();
-    writeState('autumn-forum', {
-      relay_status_url: { value: relay.url },
-      splitter_status_url: { value: splitter.url },
-      mixers: { value: mixerOutputs([]) },
-      status_token: { value: 'CANARY-not-the-token-000000', sensitive: true },
-    });
+    writeState(
+      'autumn-forum',
+      {
+        relay_status_url: { value: relay.url },
+        splitter_status_url: { value: splitter.url },
+        mixers: { value: mixerOutputs([]) },
+      },
+      'CANARY-not-the-token-000000',
+    );
     try {
       const snapshot = await until(
         (s) => s.events.length === 2 && !event(s).languages[2].mixer.reachable,
@@ -195,6 +210,35 @@ describe('engine watchLive', () => {
       expect(gone.summary).toMatch(/^not answering \((connection refused|connection closed)\)$/);
     } finally {
       fs.rmSync(path.join(tmp, 'state', 'staging', 'autumn-forum.tfstate'));
+    }
+  });
+
+  it('without the token file (deployed elsewhere) asks no part and says where the token is', async () => {
+    const inState = 'CANARY-winter-token-in-state-000';
+    writeState('winter-expo', {
+      relay_status_url: { value: relay.url },
+      splitter_status_url: { value: splitter.url },
+      mixers: { value: mixerOutputs([mixers[0].url]) },
+      status_token: { value: inState, sensitive: true },
+    });
+    try {
+      const snapshot = await until((s) => s.events.some((e) => e.event === 'winter-expo'));
+      const elsewhere = snapshot.events.find((e) => e.event === 'winter-expo')!;
+      const expected = {
+        state: 'unknown',
+        reachable: false,
+        summary:
+          'status token not on this machine (it stays on the machine that deployed the event)',
+      };
+      expect(elsewhere.relay).toMatchObject(expected);
+      expect(elsewhere.splitter).toMatchObject(expected);
+      expect(elsewhere.languages[0].mixer).toMatchObject(expected);
+      // Neither the token in state nor no token at all: the parts were not asked for this event.
+      const auth = [relay, splitter, mixers[0]].flatMap((s) => s.asked.map((r) => r.authorization));
+      expect(auth).not.toContain(`Bearer ${inState}`);
+      expect(auth.filter((a) => a === undefined)).toEqual([]);
+    } finally {
+      fs.rmSync(path.join(tmp, 'state', 'staging', 'winter-expo.tfstate'));
     }
   });
 

@@ -64,6 +64,7 @@ describe('the fixture app declares what the real stacks declare', () => {
     expect(Object.keys(real.variables).sort()).toEqual([
       'secrets_version',
       'srt_passphrase',
+      'status_token',
       'youtube_key_french',
       'youtube_key_original',
       'youtube_key_spanish',

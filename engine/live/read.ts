@@ -1,6 +1,6 @@
 /**
  * Reads one event's parts once: the relay's and the splitter's /status and each container
- * mixer's, all with the event's status token (a sensitive stack output), in parallel and each
+ * mixer's, all with the event's status token (from the deploying machine's file), in parallel and each
  * bounded by a timeout, then judges every part in an operator's words. Never throws: a part
  * that cannot be read is a part in state "bad" with the reason.
  */
@@ -26,7 +26,14 @@ export type StatusFetcher = (
   url: string,
   token: string | undefined,
   timeoutMs: number,
-) => Promise<{ ok: true; body: unknown } | { ok: false; reason: string }>;
+) => Promise<{ ok: true; body: unknown } | { ok: false; reason: string; unknown?: boolean }>;
+
+/**
+ * The status token lives in an owner-only file on the machine that deployed the event
+ * (engine/credentials.ts); elsewhere no part can be asked, which says nothing about the part.
+ */
+export const NO_TOKEN_HERE =
+  'status token not on this machine (it stays on the machine that deployed the event)';
 
 /** What the usual network failures mean, for a box on the page rather than a stack trace. */
 const NETWORK_WORDS: Readonly<Record<string, string>> = {
@@ -88,7 +95,12 @@ function feedPart(
   }
   if (!read.ok)
     return {
-      part: { name, state: 'bad', summary: read.reason, reachable: false },
+      part: {
+        name,
+        state: read.unknown ? 'unknown' : 'bad',
+        summary: read.reason,
+        reachable: false,
+      },
     };
   const status = read.body as MediaStatus;
   const input = status.input;
@@ -172,7 +184,7 @@ function mixerPart(read: Awaited<ReturnType<StatusFetcher>> | undefined): MixerL
   if (!read.ok)
     return {
       kind: 'container',
-      state: 'bad',
+      state: read.unknown ? 'unknown' : 'bad',
       summary: read.reason,
       reachable: false,
     };
@@ -212,7 +224,7 @@ export interface ReadEventInput {
   readonly event: string;
   readonly environment: EnvironmentName;
   readonly outputs: EventOutputs;
-  /** The stack's sensitive status_token output; absent on stacks older than it. */
+  /** From the deploying machine's token file; absent elsewhere (parts shown as unknown). */
   readonly token?: string;
 }
 
@@ -221,8 +233,13 @@ export async function readEventLive(
   options: { fetcher?: StatusFetcher; timeoutMs: number; now: () => Date },
 ): Promise<EventLive> {
   const fetcher = options.fetcher ?? fetchStatus;
+  const noToken = { ok: false as const, reason: NO_TOKEN_HERE, unknown: true };
   const get = (url: string | undefined) =>
-    url ? fetcher(url, input.token, options.timeoutMs) : Promise.resolve(undefined);
+    !url
+      ? Promise.resolve(undefined)
+      : input.token
+        ? fetcher(url, input.token, options.timeoutMs)
+        : Promise.resolve(noToken);
   const { outputs } = input;
   const mixers = outputs.mixers ?? [];
   const [relayRead, splitterRead, ...mixerReads] = await Promise.all([

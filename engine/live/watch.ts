@@ -6,25 +6,24 @@
  */
 import { isEnvironment } from '../../lib/profiles';
 import type { EventOutputs } from '../../lib/stack-outputs';
+import { credentialFileBeside, readCredential } from '../credentials';
 import { scanLocalStates, StateView } from '../state';
 import { readEventLive, StatusFetcher } from './read';
 import type { EventLive, LiveListener, LiveOptions, LiveSnapshot } from './types';
 
 /**
- * The sensitive output that carried the status token before the token moved to Key Vault and
- * the engine's file beside the state; only stacks deployed before that still have it.
+ * The outputs a reader needs and the status token, read from the owner-only file the deploy
+ * left beside the state (engine/credentials.ts), never from state; it never leaves the engine.
+ * No token on a machine that did not deploy the event.
  */
-const LEGACY_STATUS_TOKEN_OUTPUT = 'status_token';
-
-/** The outputs a reader needs, the sensitive token included; it never leaves the engine. */
-export function liveInputs(view: StateView): { outputs: EventOutputs; token?: string } {
+export function liveInputs(
+  view: StateView,
+  stateFile: string,
+): { outputs: EventOutputs; token?: string } {
   const outputs: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(view.outputs)) if (!v.sensitive) outputs[k] = v.value;
-  const token = view.outputs[LEGACY_STATUS_TOKEN_OUTPUT]?.value;
-  return {
-    outputs: outputs as EventOutputs,
-    ...(typeof token === 'string' && token !== '' ? { token } : {}),
-  };
+  const token = readCredential(credentialFileBeside(stateFile, 'statusToken'));
+  return { outputs: outputs as EventOutputs, ...(token ? { token } : {}) };
 }
 
 export class LiveWatch {
@@ -61,7 +60,7 @@ export class LiveWatch {
       states
         .filter((s) => isEnvironment(s.environment))
         .map((s) => {
-          const { outputs, token } = liveInputs(s.view);
+          const { outputs, token } = liveInputs(s.view, s.file);
           return readEventLive(
             { event: s.event, environment: s.environment, outputs, token },
             { fetcher: this.fetcher, timeoutMs: this.options.timeoutMs, now: this.now },

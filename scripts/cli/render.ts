@@ -79,6 +79,13 @@ export function summary(r: RunResult): string[] {
     case 'outputs':
       return [
         ...outputsLines(r.outputs, r.redacted, r.event, r.environment),
+        ...(r.mixerAdminPassword !== undefined
+          ? [`Mixer admin password: ${r.mixerAdminPassword}`]
+          : r.notHere?.includes('mixer_admin_password')
+            ? [
+                'Mixer admin password: not on this machine; it stays in an owner-only file on the machine that deployed the event',
+              ]
+            : []),
         ...(r.srtPassphrase !== undefined
           ? [`SRT passphrase: ${r.srtPassphrase}`]
           : r.redacted.includes('srt_passphrase')
@@ -152,8 +159,7 @@ function buildImageSummary(r: BuildImageResult): string[] {
 
 function deploySummary(r: DeployResult): string[] {
   const lines: string[] = [];
-  if (r.outputs)
-    lines.push(...outputsLines(r.outputs, ['mixer_admin_password'], r.event, r.environment));
+  if (r.outputs) lines.push(...outputsLines(r.outputs, r.redacted ?? [], r.event, r.environment));
   if (r.ok) lines.push(`Deployed ${r.event} (${r.environment}) in ${seconds(r.elapsedMs)}.`);
   // Each line below is what the engine read back from the state, never an assumption.
   if (r.rollback === 'not-needed') lines.push('Nothing was created.');
@@ -190,9 +196,7 @@ function outputsLines(
         `  ${pad(m.language, 10)} ${pad(m.computer_name, 16)} ${pad(m.private_ip, 14)} ${m.rdp || '(no public RDP)'}`,
       );
   }
-  if (o.mixer_admin_password !== undefined)
-    lines.push(`Mixer admin password: ${o.mixer_admin_password}`);
-  else if (redacted.includes('mixer_admin_password')) {
+  if (redacted.includes('mixer_admin_password')) {
     lines.push(
       `Mixer admin password: hidden; ./stream-control outputs --event ${event} --env ${env} --show-secrets`,
     );
@@ -238,6 +242,7 @@ function statusSummary(r: StatusResult): string[] {
       `  ${pad(h.name, 16)} ${h.ready ? 'ready' : `NOT READY${h.detail ? ` (${h.detail})` : ''}`}`,
     );
   if (r.live) lines.push(...liveLines(r.live));
+  else if (r.liveUnavailable) lines.push(`Live: ${r.liveUnavailable}; parts shown by health only.`);
   return lines;
 }
 

@@ -17,7 +17,12 @@ export interface StatusStandIn<T> {
   close(): Promise<void>;
 }
 
-export async function statusStandIn<T>(token: string, body: T): Promise<StatusStandIn<T>> {
+/** token: the one it accepts, or how to learn it (a token the engine generates on deploy). */
+export async function statusStandIn<T>(
+  token: string | (() => string | undefined),
+  body: T,
+): Promise<StatusStandIn<T>> {
+  const expected = typeof token === 'string' ? () => token : token;
   const asked: { path: string; authorization?: string }[] = [];
   const server = http.createServer((req, res) => {
     asked.push({ path: req.url ?? '', authorization: req.headers.authorization });
@@ -25,7 +30,8 @@ export async function statusStandIn<T>(token: string, body: T): Promise<StatusSt
       res.writeHead(404).end();
       return;
     }
-    if (req.headers.authorization !== `Bearer ${token}`) {
+    const want = expected();
+    if (want === undefined || req.headers.authorization !== `Bearer ${want}`) {
       res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
       return;
     }
