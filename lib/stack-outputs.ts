@@ -56,8 +56,6 @@ export interface EventOutputs {
   readonly splitter_status_url?: string;
   readonly mixers?: readonly MixerOutput[];
   readonly mixer_admin_username?: string;
-  /** Present only with showSecrets; otherwise absent and listed in `redacted`. */
-  readonly mixer_admin_password?: string;
   readonly [other: string]: unknown;
 }
 

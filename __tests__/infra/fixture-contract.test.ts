@@ -71,6 +71,31 @@ describe('the fixture app declares what the real stacks declare', () => {
     ]);
   });
 
+  it('event stack with OBS mixers: the admin password variable too, in both', () => {
+    const events = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-events-'));
+    try {
+      fs.writeFileSync(
+        path.join(events, 'obs-contract.json'),
+        JSON.stringify({ name: 'OBS Contract', mixer: 'obs', languages: ['original', 'spanish'] }),
+      );
+      const env = {
+        STREAM_CONTROL_EVENT: 'obs-contract',
+        STREAM_CONTROL_ENV: 'staging',
+        STREAM_CONTROL_EVENTS_DIR: events,
+      };
+      const real = shape(synth('real', 'obs-contract', env));
+      const fixture = shape(synth('fixture', 'obs-contract', env));
+      expect(fixture).toEqual(real);
+      expect(real.variables.mixer_admin_password).toEqual({
+        sensitive: true,
+        ephemeral: true,
+        type: 'string',
+      });
+    } finally {
+      fs.rmSync(events, { recursive: true, force: true });
+    }
+  });
+
   it('platform stack: the same outputs', () => {
     const env = { STREAM_CONTROL_PLATFORM: 'production' };
     const real = shape(synth('real', 'platform-production', env));
