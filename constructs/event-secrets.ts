@@ -47,9 +47,10 @@ export interface EventSecretsProps {
 
 /**
  * The event's secrets outside Terraform state: a Key Vault per event that holds the stream keys,
- * the SRT passphrase, the status token and (OBS) the mixers' admin password, written with write-only arguments (value_wo: terraform sends the
- * value to Azure and never stores it in plan or state), and one user-assigned identity, the
- * "secrets reader", that the relay, the splitter and every mixer carry to read them at start.
+ * the SRT passphrase, the status token and (OBS) the mixers' admin password, written with
+ * write-only arguments (value_wo: terraform sends the value to Azure and never stores it in
+ * plan or state), and one user-assigned identity, the "secrets reader", that the relay, the
+ * splitter and every mixer carry to read them at start.
  */
 export class EventSecrets extends Construct {
   readonly vault: KeyVault;

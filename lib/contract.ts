@@ -120,7 +120,11 @@ export const ENV = {
   outputTargets: 'SRT_OUTPUT_TARGETS',
   /** Relay only: JSON list, one OutputAudio per output in order (formatOutputAudio). */
   outputAudio: 'OUTPUT_AUDIO',
-  /** Bearer token that /status and /metrics require. Secure variable. */
+  /**
+   * Bearer token that /status and /metrics require, given directly: local runs and tests only.
+   * On Azure the parts read it from the vault (statusTokenSecret); beside KEY_VAULT_URL it is
+   * refused.
+   */
   statusToken: 'STATUS_TOKEN',
   /** TCP port for health and metrics. */
   healthPort: 'HEALTH_PORT',
