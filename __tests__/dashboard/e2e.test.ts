@@ -94,6 +94,8 @@ beforeAll(async () => {
       name: 'E2E Festival',
       environment: 'staging',
       languages: ['original', 'spanish'],
+      // OBS mixers: the engine generates their admin password, which the page never gets.
+      mixer: 'obs',
     }),
   );
   fs.writeFileSync(
@@ -195,6 +197,17 @@ describe('dashboard in Chromium with the real engine', () => {
       const info = await page.locator('#connection-info').innerText();
       expect(info).toContain('srt://127.0.0.7:9998?mode=caller');
       expect(info).toContain('127.0.0.12:3389');
+      expect(info).toContain(
+        'RDP password\nin a terminal on this machine: ./stream-control outputs --event e2e-festival --env staging --show-secrets',
+      );
+      const password = fs
+        .readFileSync(
+          path.join(tmp, 'state', 'staging', 'e2e-festival.mixer-admin-password'),
+          'utf8',
+        )
+        .trim();
+      expect(password).toHaveLength(24);
+      expect(await page.locator('body').innerText()).not.toContain(password);
       const log = await logText(page);
       expect(log).toMatch(/deploy e2e-festival started; log file .*logs/);
       expect(log).toMatch(/✓ deploy finished/);

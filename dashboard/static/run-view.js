@@ -231,6 +231,15 @@ function renderConnectionInfo(result) {
       el('dd', {}, copyable(mixer.rdp, `RDP target for ${mixer.language}`)),
     );
   }
+  // OBS mixers' RDP password: kept in an owner-only file on the deploying machine, never sent
+  // to a page; say where to read it.
+  if ((result.redacted || []).includes('mixer_admin_password')) {
+    const command = `./stream-control outputs --event ${result.event} --env ${result.environment} --show-secrets`;
+    list.append(
+      el('dt', { text: 'RDP password' }),
+      el('dd', {}, 'in a terminal on this machine: ', el('code', { text: command })),
+    );
+  }
   box.replaceChildren(el('h3', { text: `${result.event} is live` }), list);
   if (result.teardownCommand)
     box.append(
