@@ -290,6 +290,10 @@ describe('cleanup', () => {
     expect(real.candidates.map((c) => `${c.event}: ${c.action}`)).toEqual(['old-show: destroyed']);
     expect(stateResources(oldState)).toEqual([]);
     expect(stateResources(newState)).toHaveLength(7);
+    // The generated credentials go with the event they were made for, and only with it.
+    const tokenOf = (state: string) => state.replace(/\.tfstate$/, '.status-token');
+    expect(fs.existsSync(tokenOf(oldState))).toBe(false);
+    expect(fs.existsSync(tokenOf(newState))).toBe(true);
     const down = await deployer.teardown({ event: 'new-show', confirm: true }).result;
     expect(down.exitCode).toBe(0);
     // Four terraform runs: a busy two-core machine needs the room.
