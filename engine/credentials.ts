@@ -73,16 +73,25 @@ export function readCredential(file: string): string | undefined {
   }
 }
 
-/** Never over an existing file: a value already handed to terraform stays the one kept. */
+/**
+ * Never over a kept value: a value already handed to terraform stays the one kept. Written
+ * whole or not at all (a temporary file renamed into place), so a full disk leaves no empty or
+ * cut file that a later deploy would take for "none kept" while terraform has the value.
+ */
 export function writeCredential(file: string, value: string): boolean {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (readCredential(file) !== undefined) return false;
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
-    return true;
+    fs.writeFileSync(tmp, `${value}\n`, { mode: 0o600 });
+    fs.renameSync(tmp, file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
+    fs.rmSync(tmp, { force: true });
+    throw new Error(
+      `could not keep a generated credential in ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
+  return true;
 }
 
 export interface GeneratedCredential {

@@ -63,6 +63,13 @@ describe('the state folder fills up during an apply', () => {
     const stateDir = path.join(box.root, 'small-state');
     mountTmpfs(stateDir, 64);
     fs.mkdirSync(path.join(stateDir, 'production'), { mode: 0o700 });
+    // The event's status token is kept from an earlier deploy (the engine writes a new one
+    // before terraform starts, which would take the page this case leaves for terraform).
+    fs.writeFileSync(
+      path.join(stateDir, 'production', 'full-show.status-token'),
+      'DiskFullStatusToken0123456789abc\n',
+      { mode: 0o600 },
+    );
     // One page: terraform's lock file fits, the state it writes at the end does not.
     const filler = fill(stateDir, 4096);
     const passphrase = path.join(box.root, 'passphrase.txt');
@@ -133,6 +140,42 @@ describe('the state folder fills up during an apply', () => {
     expect(down.stderr).toContain(`destroyed ${exist.length} resource(s)`);
     expect(down.code).toBe(0);
     expect(stateResources(stateFile)).toEqual([]);
+  }, 240_000);
+});
+
+describe("the state folder has no room for the event's generated status token", () => {
+  it('stops before terraform with one line naming the file, leaves no cut file, creates nothing', async () => {
+    const stateDir = path.join(box.root, 'no-room-state');
+    mountTmpfs(stateDir, 64);
+    fs.mkdirSync(path.join(stateDir, 'production'), { mode: 0o700 });
+    const filler = fill(stateDir, 0);
+    const passphrase = path.join(box.root, 'passphrase-no-room.txt');
+    fs.writeFileSync(passphrase, 'no-room-passphrase-123');
+    const env = box.env({ STREAM_CONTROL_STATE_DIR: stateDir });
+    const args = ['deploy', '--event', 'room-show', '--youtube-keys-file', keysFile];
+    const r = await runCli(
+      [...args, '--srt-passphrase-file', passphrase, '--no-wait', '--json'],
+      env,
+    );
+    expect(r.code).not.toBe(0);
+    const result = JSON.parse(r.stdout);
+    const token = path.join(stateDir, 'production', 'room-show.status-token');
+    expect(result.error.message).toContain(`could not keep a generated credential in ${token}`);
+    expect(result.error.message).toMatch(/ENOSPC/);
+    // Nothing half-written that a later deploy would take for "no token kept".
+    expect(fs.readdirSync(path.join(stateDir, 'production'))).toEqual([]);
+    expect(fs.existsSync(path.join(stateDir, 'production', 'room-show.tfstate'))).toBe(false);
+    expect(r.stderr).not.toMatch(/phase apply started|Deploying infrastructure/);
+
+    // Room again: the same deploy works and keeps the token it generated.
+    fs.rmSync(filler);
+    const again = await runCli([...args, '--srt-passphrase-file', passphrase, '--no-wait'], env);
+    expect(again.code).toBe(0);
+    expect(fs.readFileSync(token, 'utf8')).toMatch(/^[A-Za-z0-9]{32}\n$/);
+    expect(fs.statSync(token).mode & 0o777).toBe(0o600);
+    const down = await runCli(['teardown', '--event', 'room-show', '--confirm'], env);
+    expect(down.code).toBe(0);
+    expect(fs.existsSync(token)).toBe(false);
   }, 240_000);
 });
 
