@@ -9,7 +9,7 @@ import { CLEANUP_SELECTOR, isCleanupCandidate, TAG } from '../lib/tags';
 import { Context, loadEventConfig } from './context';
 import { toRunError } from './errors';
 import { RunImpl } from './run';
-import { destroyEvent } from './teardown';
+import { destroyEvent, removeByHandCommand } from './teardown';
 import {
   CleanupCandidate,
   CleanupRequest,
@@ -83,7 +83,7 @@ export async function runCleanup(
           ...base,
           action: outcome.ok
             ? outcome.nothingLeft
-              ? `skipped: no state holds it; delete by hand with az group delete -n ${rg.name}`
+              ? `skipped: no state holds it; delete by hand with ${removeByHandCommand(ev)}`
               : 'destroyed'
             : `failed: ${outcome.error?.message}`,
         });

@@ -39,6 +39,7 @@ import {
   secretsVersionAt,
   synth,
 } from './terraform';
+import { removeByHandCommand } from './teardown';
 import { findTfcToken, setWorkspaceVariables } from './tfc';
 import { DeployRequest, DeployResult, ExitCode, ExitCodeValue, RunResult } from './types';
 
@@ -358,7 +359,7 @@ async function azureLeftover(ctx: Context, ev: EventConfig): Promise<string | un
   try {
     const group = await ctx.azure().getResourceGroup(name);
     return group
-      ? `the state holds nothing, but resource group ${name} still exists in Azure (remove it: az group delete --name ${name} --yes)`
+      ? `the state holds nothing, but resource group ${name} still exists in Azure (remove it: ${removeByHandCommand(ev)})`
       : undefined;
   } catch (err) {
     return `the state holds nothing, but Azure could not be asked about resource group ${name} (${(err as Error).message.split('\n')[0]})`;

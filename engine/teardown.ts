@@ -146,3 +146,13 @@ export async function destroyEvent(
   run.log('info', `destroyed ${destroyed.length} resource(s) of ${ev.slug}`);
   return { ok: true, nothingLeft: false, destroyed, remaining: [] };
 }
+
+/**
+ * The commands that remove an event no state tracks: its resource group, then its Key Vault,
+ * which Azure keeps soft-deleted (and its secrets recoverable) for 7 days after the group goes,
+ * unless purged. Terraform's destroy purges it by itself; a group deleted by hand does not.
+ */
+export function removeByHandCommand(event: EventConfig): string {
+  const group = event.names.resourceGroup;
+  return `az group delete --name ${group} --yes && az keyvault purge --name ${event.names.keyVault}`;
+}

@@ -5,6 +5,7 @@ import type { MediaStatus } from '../../lib/media-status';
 import { feedStatus, statusStandIn } from '../dashboard/support/parts';
 import { azureClientFromSdk } from '../../engine/azure';
 import { EventNames } from '../../lib/naming';
+import { getPlatformSettings } from '../../lib/platform-settings';
 import { main } from '../../scripts/cli';
 import { fakeSdk, recordedGroup } from './support/recorded-azure';
 import { KEYS, makeSandbox, requireTerraform, Sandbox, stateResources } from './support/sandbox';
@@ -298,4 +299,19 @@ describe('cleanup', () => {
     expect(down.exitCode).toBe(0);
     // Four terraform runs: a busy two-core machine needs the room.
   }, 240_000);
+
+  it('names the commands for an expired group no state holds: the group, then its soft-deleted vault', async () => {
+    const sdk = fakeSdk([ours('lost-show', 'production', '2026-05-01T00:00:00.000Z')]);
+    const engine = createEngine(box.options({ azure: azureClientFromSdk(sdk), now: () => NOW }));
+    const r = await engine.cleanup().result;
+    const names = new EventNames(
+      'lost-show',
+      'production',
+      getPlatformSettings('production').nameSuffix,
+    );
+    expect(r.candidates.map((c) => c.action)).toEqual([
+      `skipped: no state holds it; delete by hand with az group delete --name ${names.resourceGroup} --yes && az keyvault purge --name ${names.keyVault}`,
+    ]);
+    expect(names.keyVault).toMatch(/^kv-lost-show-[0-9a-f]{8}$/);
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { azureClientFromSdk } from '../../engine/azure';
 import { main } from '../../scripts/cli';
 import { EventNames } from '../../lib/naming';
+import { getPlatformSettings } from '../../lib/platform-settings';
 import {
   fakeSdk,
   readyAccount,
@@ -331,7 +332,7 @@ describe('pre-flight: the providers terraform needs', () => {
     expect(stuck.code).toBe(6);
     expect(stuck.err.join('\n')).not.toMatch(/nothing remains/);
     expect(stuck.err.join('\n')).toContain(
-      `resource group ${group} still exists in Azure (remove it: az group delete --name ${group} --yes)`,
+      `resource group ${group} still exists in Azure (remove it: az group delete --name ${group} --yes && az keyvault purge --name ${new EventNames('left-show', 'production', getPlatformSettings('production').nameSuffix).keyVault})`,
     );
     expect(stuck.calls).toContain(`resourceGroups.get ${group}`);
 
