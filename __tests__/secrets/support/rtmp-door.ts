@@ -14,6 +14,8 @@ export interface DoorSession {
   published(): string | undefined;
   /** ffmpeg's warnings and errors. */
   stderr(): string;
+  /** Drops the connection as a destination that goes away does (the publisher sees a reset). */
+  drop(): void;
 }
 
 /**
@@ -69,6 +71,7 @@ export class RtmpDoor {
       proc,
       published: () => /Unexpected stream (\S+), expecting/.exec(err)?.[1],
       stderr: () => err,
+      drop: () => outer.resetAndDestroy(),
     });
     // The listener takes a moment to bind: the publisher's bytes wait in the paused socket.
     const deadline = Date.now() + 10000;
