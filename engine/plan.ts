@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { EventConfig } from '../lib/event-model';
 import { describeAudioMapping, INGEST_PROTECTION } from '../lib/stack-summary';
 import { Context, loadEventConfig } from './context';
+import { otherKind, planAlternative } from './plan-kinds';
 import { RunImpl } from './run';
 import { eventTarget, synthStack, TerraformJson } from './terraform';
 import { EventRef, ExitCode, PlannedResource, PlanResult, RunResult } from './types';
@@ -189,10 +190,26 @@ export async function runPlan(
     const json = await run.phase('synth', `Synthesizing ${ev.slug}`, () =>
       synthStack(ctx, run as unknown as RunImpl<RunResult>, target),
     );
-    const analysis = analyze(json, ev, loadPrices());
+    const prices = loadPrices();
+    const analysis = analyze(json, ev, prices);
+    const alternative = await run.phase(
+      'synth',
+      `Synthesizing ${ev.slug} with ${otherKind(ev.mixer)} mixers, for comparison`,
+      () =>
+        planAlternative(ctx, run as unknown as RunImpl<RunResult>, ev, target.outDir, (j, v) => {
+          const other = analyze(j, v, prices);
+          return {
+            resourceCount: other.resources.length,
+            cost: { perHour: other.cost.perHour, perEvent: other.cost.perEvent },
+            timeToReady: other.timeToReady,
+          };
+        }),
+    );
     run.finish({
       ...base(),
+      mixer: ev.mixer,
       ...analysis,
+      alternative,
       languages: ev.languages,
       audio: describeAudioMapping(ev.languages, ev.audio),
       ...run.common(true, ExitCode.ok),

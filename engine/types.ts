@@ -1,10 +1,12 @@
 import type { PlatformOutputs } from '../lib/platform-outputs';
+import type { MixerKind } from '../lib/mixer-model';
 import type { EnvironmentName } from '../lib/profiles';
 import type { EventOutputs } from '../lib/stack-outputs';
 import type { IdleCostReport } from './platform/idle-cost';
 import type { EventLive, LiveListener, LiveOptions } from './live/types';
 
 export type { EventOutputs, MixerOutput } from '../lib/stack-outputs';
+export type { MixerKind } from '../lib/mixer-model';
 export type { PlatformOutputs } from '../lib/platform-outputs';
 export type { IdleCostLine, IdleCostReport } from './platform/idle-cost';
 export type * from './live/types';
@@ -329,7 +331,30 @@ export interface PlanResult extends ResultBase {
     /** Resource addresses on the critical path, first created first. */
     readonly criticalPath: readonly string[];
   };
+  /**
+   * The event's own mixer kind, which resources, cost and timeToReady are for.
+   * @default - absent when the event could not be read
+   */
+  readonly mixer?: MixerKind;
+  /**
+   * The same event planned with the other mixer kind (help/mixers.md), so an operator can
+   * choose between them. @default - absent when the event could not be read
+   */
+  readonly alternative?: PlanAlternative;
 }
+
+/**
+ * The other kind's figures, from the same analysis as the event's own; `unavailable` (one
+ * line) instead when that variant could not be synthesized.
+ */
+export type PlanAlternative =
+  | {
+      readonly mixer: MixerKind;
+      readonly resourceCount: number;
+      readonly cost: { readonly perHour: number; readonly perEvent: number };
+      readonly timeToReady: { readonly seconds: number; readonly criticalPath: readonly string[] };
+    }
+  | { readonly mixer: MixerKind; readonly unavailable: string };
 
 export interface EventSummary {
   readonly event: string;

@@ -280,7 +280,24 @@ function planSummary(r: PlanResult): string[] {
   lines.push(
     `Estimated time to stream-ready: ${seconds(r.timeToReady.seconds * 1000)} (critical path: ${r.timeToReady.criticalPath.join(' → ')})`,
   );
+  lines.push(...kindLines(r));
   lines.push(r.protection);
+  return lines;
+}
+
+/** The event's own mixer kind, then the other one, on the same columns (help/mixers.md). */
+function kindLines(r: PlanResult): string[] {
+  const alt = r.alternative;
+  if (!r.mixer || !alt) return [];
+  const row = (label: string, perHour: number, readySeconds: number) =>
+    `  ${pad(label, 25)} $${perHour.toFixed(2)}/hour   stream-ready in ~${seconds(readySeconds * 1000)}`;
+  const lines = [
+    'Mixer kinds for this event (help/mixers.md):',
+    row(`${r.mixer} (this event's)`, r.cost.perHour, r.timeToReady.seconds),
+  ];
+  if ('unavailable' in alt)
+    lines.push(`  ${alt.mixer} (alternative): not available: ${alt.unavailable}`);
+  else lines.push(row(`${alt.mixer} (alternative)`, alt.cost.perHour, alt.timeToReady.seconds));
   return lines;
 }
 
