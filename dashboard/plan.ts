@@ -4,7 +4,7 @@
  * A plan synthesizes the event, a second or two of CPU, so pages asking about the same event
  * share one answer for a short while.
  */
-import type { Engine, PlanResult } from '../engine';
+import type { Engine, MixerKind, PlanResult } from '../engine';
 import { ApiError, badInput, type FieldProblem } from './http-util';
 
 export interface PlanPreview {
@@ -17,6 +17,27 @@ export interface PlanPreview {
   readonly timeToReadySeconds: number;
   /** What protects the venue's ingest, one sentence, when the engine says. */
   readonly protection?: string;
+  /** The event's own mixer kind, which cost and timeToReadySeconds are for. */
+  readonly mixer?: MixerKind;
+  /** The same event with the other mixer kind, or why it could not be planned. */
+  readonly alternative?:
+    | {
+        readonly mixer: MixerKind;
+        readonly costPerHour: number;
+        readonly perEvent: number;
+        readonly timeToReadySeconds: number;
+      }
+    | { readonly mixer: MixerKind; readonly unavailable: string };
+}
+
+function alternativeOf(alt: PlanResult['alternative']): PlanPreview['alternative'] {
+  if (!alt || 'unavailable' in alt) return alt;
+  return {
+    mixer: alt.mixer,
+    costPerHour: alt.cost.perHour,
+    perEvent: alt.cost.perEvent,
+    timeToReadySeconds: alt.timeToReady.seconds,
+  };
 }
 
 const FRESH_MS = 30_000;
@@ -44,6 +65,8 @@ async function plan(engine: Engine, name: string, environment?: string): Promise
     resourceCount: result.resources.length,
     cost: result.cost,
     timeToReadySeconds: result.timeToReady.seconds,
+    ...(result.mixer ? { mixer: result.mixer } : {}),
+    ...(result.alternative ? { alternative: alternativeOf(result.alternative) } : {}),
     ...(typeof (result as { protection?: unknown }).protection === 'string'
       ? { protection: (result as { protection?: string }).protection }
       : {}),

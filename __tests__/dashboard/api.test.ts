@@ -224,6 +224,13 @@ describe('GET /api/events/plan', () => {
           sources: ['https://prices.azure.com'],
         },
         timeToReady: { seconds: 655, criticalPath: ['a.b'] },
+        mixer: 'obs',
+        alternative: {
+          mixer: 'container',
+          resourceCount: 6,
+          cost: { perHour: 0.33, perEvent: 7.92 },
+          timeToReady: { seconds: 345, criticalPath: ['a.b', 'c.d'] },
+        },
       }),
     };
     const path = '/api/events/plan?name=Spring%20Summit&environment=staging';
@@ -237,6 +244,14 @@ describe('GET /api/events/plan', () => {
       resourceCount: 9,
       cost: { perHour: 0.61, perEvent: 14.64, region: 'westeurope', priceDate: '2026-01-15' },
       timeToReadySeconds: 655,
+      mixer: 'obs',
+    });
+    // The other kind in the page's own terms: what it costs and when it would be ready.
+    expect(a.json.alternative).toEqual({
+      mixer: 'container',
+      costPerHour: 0.33,
+      perEvent: 7.92,
+      timeToReadySeconds: 345,
     });
     expect(t.engine.callsOf('plan')).toEqual([{ event: 'Spring Summit', environment: 'staging' }]);
   });

@@ -188,7 +188,10 @@ describe('the event form', () => {
     const { page } = await openPage(browser, s.dashboard, { width: 1280, height: 900 });
     await page.getByLabel('Event name').fill('Panel Festival');
     const facts = page.locator('#preview-facts');
-    await facts.getByText(/per hour/).waitFor({ timeout: 60_000 });
+    await facts
+      .getByText(/per hour/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     const plan = await s.engine.plan({ event: 'panel-festival', environment: 'staging' }).result;
     expect(plan.ok).toBe(true);
     const text = await facts.innerText();
@@ -196,6 +199,13 @@ describe('the event form', () => {
     expect(text).toContain(`at most $${plan.cost.perEvent.toFixed(2)} until it expires (24 h)`);
     expect(text).toContain(`about ${Math.round(plan.timeToReady.seconds / 60)} min after Deploy`);
     expect(text).toContain(`${plan.resources.length} resources in staging`);
+    // One line for the other mixer kind, with the engine's figures for it.
+    const alt = plan.alternative!;
+    if ('unavailable' in alt) throw new Error(`no alternative: ${alt.unavailable}`);
+    expect(alt.mixer).not.toBe(plan.mixer);
+    expect(text).toContain(
+      `Alternative\n${alt.mixer} mixers instead of ${plan.mixer}: $${alt.cost.perHour.toFixed(2)} per hour, about ${Math.round(alt.timeToReady.seconds / 60)} min to stream-ready`,
+    );
     expect(await page.locator('#preview-note').innerText()).toContain(
       `./stream-control plan --event panel-festival --env staging`,
     );

@@ -148,6 +148,13 @@ function money(n) {
   return `$${n.toFixed(2)}`;
 }
 
+// The other mixer kind on one line, so the choice is made before Deploy (help/mixers.md).
+function alternativeText({ mixer, alternative: alt }) {
+  const instead = `${alt.mixer} mixers instead of ${mixer}`;
+  if (alt.unavailable) return `${instead}: not available (${alt.unavailable})`;
+  return `${instead}: ${money(alt.costPerHour)} per hour, about ${duration(alt.timeToReadySeconds * 1000)} to stream-ready`;
+}
+
 function showPreview(resolved, { plan, loading, failed } = {}) {
   const box = $('preview');
   if (!resolved) {
@@ -181,6 +188,7 @@ function showPreview(resolved, { plan, loading, failed } = {}) {
       ),
     );
     add('Creates', `${plan.resourceCount} resources in ${plan.environment}`);
+    if (plan.alternative) add('Alternative', alternativeText(plan));
   }
   $('preview-note').textContent = plan
     ? [
