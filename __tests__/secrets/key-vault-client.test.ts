@@ -304,6 +304,46 @@ describe('SecretRefresher', () => {
   });
 });
 
+describe('SecretRefresher, a value that breaks its rule', () => {
+  it('is reported once while it stays in the vault, and again when another bad value replaces it', async () => {
+    const client = new KeyVaultClient(settings({ [ENV.secretsRefreshSeconds]: '1' }));
+    const refused: string[] = [];
+    const refresher = new SecretRefresher(
+      client,
+      { passphrase: PASS },
+      () => undefined,
+      (p) => refused.push(p),
+    );
+    const reads = () => kv.calls('vault').length;
+    const untilReads = async (n: number): Promise<void> => {
+      const end = Date.now() + 8000;
+      while (reads() < n && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    };
+    kv.clearRequests();
+    refresher.start();
+    try {
+      kv.setSecret(VAULT_SECRETS.passphrase, 'canary short');
+      await untilReads(3);
+      kv.setSecret(VAULT_SECRETS.passphrase, 'canary-ü-bad');
+      await untilReads(5);
+    } finally {
+      refresher.stop();
+    }
+    const lines = out.filter((l) => l.includes('breaks its rule'));
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 'warn',
+      secret: VAULT_SECRETS.passphrase,
+      rule: expect.stringContaining('has 12 characters or characters outside A-Z a-z 0-9'),
+    });
+    expect(refused).toEqual([
+      expect.stringMatching(/has 12 characters.*\(value not shown\); the value in force is kept$/),
+      expect.stringMatching(/has 12 characters.*\(value not shown\); the value in force is kept$/),
+    ]);
+    expect(out.join('') + refused.join('')).not.toMatch(/canary/);
+  }, 15000);
+});
+
 function without(env: Record<string, string>, ...names: string[]): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k)));
 }

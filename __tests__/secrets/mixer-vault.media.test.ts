@@ -2,7 +2,8 @@
  * The real container mixer reading its stream key, passphrase and status token from Key Vault
  * (the loopback stand-in): the vault's key is the publish name at a local RTMP listener, a key
  * changed in the vault is used on the next publish, a changed status token guards /status from
- * the next refresh, and no value shows outside the supervisor.
+ * the next refresh, and no value shows outside the supervisor. A value that breaks its rule
+ * leaves the one in force, with one log line and /status's lastError naming the secret.
  */
 import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +31,10 @@ const KEY_2 = 'canary-vault-key-two';
 const PASS_2 = 'canary-mixer-vault-pass-2';
 const TOKEN = 'canary-mixer-status-token-0001';
 const TOKEN_2 = 'canary-mixer-status-token-0002';
+const KEY_3 = 'canary-vault-key-three';
+// Break their rules: a space in the key (a paste gone wrong), a status token of 12 characters.
+const BAD_KEY = 'canary bad key';
+const BAD_TOKEN = 'canary-short';
 const LANGUAGE = 'spanish';
 const LATENCY_MS = 120;
 
@@ -197,4 +202,93 @@ describe('container mixer with KEY_VAULT_URL', () => {
     expect([restarts(), keyChanges()]).toEqual([listeners, keys]);
     expect(processText(mixer.proc.pid!) + mixer.logs()).not.toContain(TOKEN_2);
   }, 30000);
+  /** Log lines of the refused-value warning, and /status with the token in force now. */
+  const refusals = () =>
+    mixer
+      .logs()
+      .split('\n')
+      .filter((l) => l.includes('breaks its rule'));
+  const statusNow = async (): Promise<MixerStatus> =>
+    JSON.parse((await mixer.get('/status', TOKEN_2)).body) as MixerStatus;
+  /** Waits until the stand-in has answered `n` more reads of `secret` (refreshes that saw it). */
+  const moreReads = async (secret: string, n: number): Promise<void> => {
+    const count = () => kv.calls('vault').filter((c) => c.path === `/secrets/${secret}`).length;
+    const target = count() + n;
+    await waitFor(`${n} more reads of ${secret}`, () => count() >= target, 20000, 100);
+  };
+
+  it('keeps the stream key in force when the vault gives one that breaks the rule: one line, lastError, never the value', async () => {
+    const keySecret = VAULT_SECRETS.streamKey(LANGUAGE);
+    const keyChanges = mixer.logs().split('stream key changed').length;
+    kv.setSecret(keySecret, BAD_KEY);
+    await waitFor('the refusal', () => refusals().length > 0, 15000);
+    const last = (await statusNow()).lastError;
+    // Two more refreshes read the same bad key: still one line.
+    await moreReads(keySecret, 2);
+    expect(refusals()).toHaveLength(1);
+    expect(JSON.parse(refusals()[0])).toMatchObject({
+      level: 'warn',
+      secret: keySecret,
+      rule: `Key Vault secret "${keySecret}" (${ENV.streamKeySecret}) must be 1-200 printable characters without spaces (value not shown)`,
+    });
+    expect(last?.message).toBe(
+      `Key Vault secret "${keySecret}" (${ENV.streamKeySecret}) must be 1-200 printable characters without spaces (value not shown); the value in force is kept`,
+    );
+    // The key in force goes on being used: every session since the first change is KEY_2's.
+    const push = pushProgram(callerUri(mixer.programPort, LATENCY_MS, PASS_2), 550, 60);
+    await waitFor('on air again', async () => (await statusNow()).onAir, 30000);
+    expect(door!.sessions.slice(1).map((x) => x.published() ?? KEY_2)).toEqual(
+      door!.sessions.slice(1).map(() => KEY_2),
+    );
+    expect(door!.sessions.at(-1)!.published()).toBe(KEY_2);
+    expect(mixer.logs().split('stream key changed')).toHaveLength(keyChanges);
+    program = push;
+  }, 90000);
+
+  it('keeps the status token in force when the vault gives one that breaks the rule', async () => {
+    kv.setSecret(VAULT_SECRETS.statusToken, BAD_TOKEN);
+    await waitFor('the refusal', () => refusals().length > 1, 15000);
+    const last = (await statusNow()).lastError;
+    await moreReads(VAULT_SECRETS.statusToken, 2);
+    expect(refusals()).toHaveLength(2);
+    const rule = `Key Vault secret "${VAULT_SECRETS.statusToken}" (${ENV.statusTokenSecret}) has 12 characters; /status and /metrics need a token of at least 16 (value not shown)`;
+    expect(JSON.parse(refusals()[1])).toMatchObject({
+      secret: VAULT_SECRETS.statusToken,
+      rule,
+    });
+    expect(last?.message).toBe(`${rule}; the value in force is kept`);
+    expect((await mixer.get('/status', TOKEN_2)).code).toBe(200);
+    expect((await mixer.get('/status', BAD_TOKEN)).code).toBe(401);
+    expect((await mixer.get('/metrics', BAD_TOKEN)).code).toBe(401);
+  }, 40000);
+
+  it('publishes with the new key when the destination drops the session right as a key change arrives', async () => {
+    // Whether the reconnect (after 0.5 s) or the next keyframe comes first is x264's timing;
+    // either way the next publish uses the new key (uplink-key-drop.media.test.ts pins the
+    // reconnect-first case).
+    const changes = () => mixer.logs().split('"msg":"secret changed"').length;
+    const before = changes();
+    const sessions = door!.sessions.length;
+    kv.setSecret(VAULT_SECRETS.streamKey(LANGUAGE), KEY_3);
+    await waitFor('the key change read', () => changes() > before, 15000, 10);
+    door!.sessions[sessions - 1].drop();
+    await waitFor('a new publish', () => door!.sessions[sessions]?.published(), 20000);
+    expect(door!.sessions.slice(sessions).map((x) => x.published())).toEqual(
+      door!.sessions.slice(sessions).map(() => KEY_3),
+    );
+    await waitFor('on air with it', async () => (await statusNow()).onAir, 20000);
+    program.kill('SIGKILL');
+    await exitedWithin(program, 10000, 'the venue push');
+  }, 60000);
+
+  it('shows no refused value either, in argv, environment, logs, /status or /metrics', async () => {
+    const text = [
+      processText(mixer.proc.pid!),
+      mixer.logs(),
+      (await mixer.get('/status', TOKEN_2)).body,
+      (await mixer.get('/metrics', TOKEN_2)).body,
+    ].join('\n');
+    for (const secret of [BAD_KEY, BAD_TOKEN, KEY_3, TOKEN_2]) expect(text).not.toContain(secret);
+    for (const session of door!.sessions) expect(session.stderr()).not.toContain(BAD_KEY);
+  });
 });

@@ -23,10 +23,15 @@ async function main(): Promise<void> {
   let statusToken = cfg.statusToken;
   const refresher =
     vault &&
-    new SecretRefresher(vault.client, vault.values, (values, changed) => {
-      if (changed.includes('statusToken')) statusToken = values.statusToken;
-      mixer.applySecrets(values);
-    });
+    new SecretRefresher(
+      vault.client,
+      vault.values,
+      (values, changed) => {
+        if (changed.includes('statusToken')) statusToken = values.statusToken;
+        mixer.applySecrets(values);
+      },
+      (problem) => mixer.noteError(problem),
+    );
   const server = await serveHealth(
     {
       live: () => mixer.live(),

@@ -307,6 +307,11 @@ export class Mixer {
     }
   }
 
+  /** A problem found outside the children (a refused Key Vault value), shown as lastError. */
+  noteError(message: string): void {
+    this.error(message);
+  }
+
   private error(message: string): void {
     this.lastError = { at: new Date().toISOString(), message: this.redact(message).slice(0, 300) };
   }

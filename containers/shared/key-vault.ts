@@ -356,10 +356,14 @@ export function vaultValueProblems(settings: VaultSettings, values: SecretValues
 /**
  * Reads the vault again every SECRETS_REFRESH_SECONDS and hands over the roles whose value
  * changed. A failed or invalid read keeps the values in force and is tried again next time.
+ * A value that breaks its rule is reported once (log line and `onRefused`), not at every
+ * refresh while it stays in the vault; a different bad value is reported again.
  */
 export class SecretRefresher {
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  /** The refused value per role, only to tell a new bad value from the one already reported. */
+  private readonly refused: SecretValues = {};
 
   constructor(
     private readonly client: KeyVaultClient,
@@ -368,6 +372,8 @@ export class SecretRefresher {
       values: SecretValues,
       changed: SecretRole[],
     ) => void | Promise<void>,
+    /** @default - refused values are only logged */
+    private readonly onRefused: (problem: string) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -391,13 +397,22 @@ export class SecretRefresher {
     for (const role of Object.keys(settings.names) as SecretRole[]) {
       try {
         const value = await this.client.read(settings.names[role]!);
+        if (value !== this.refused[role]) delete this.refused[role];
         if (value === this.current[role]) continue;
         const problem = vaultValueProblems(settings, { [role]: value })[0];
         if (problem) {
-          log('warn', 'secret changed to a value that breaks its rule; keeping the one in force', {
-            secret: settings.names[role],
-            rule: problem,
-          });
+          if (this.refused[role] === undefined) {
+            this.refused[role] = value;
+            log(
+              'warn',
+              'secret changed to a value that breaks its rule; keeping the one in force',
+              {
+                secret: settings.names[role],
+                rule: problem,
+              },
+            );
+            this.onRefused(`${problem}; the value in force is kept`);
+          }
           continue;
         }
         next[role] = value;
