@@ -106,3 +106,39 @@ describe.each([
     expect(container.timeToReady.seconds).toBeLessThan(obs.timeToReady.seconds);
   });
 });
+
+describe('an alternative that cannot be synthesized', () => {
+  it('is one line saying why, and the plan of the event itself still succeeds', async () => {
+    // The sandbox's own app (a copy of the fixture) is made unable to build OBS mixers.
+    const main = path.join(box.projectDir, 'main.js');
+    fs.renameSync(main, path.join(box.projectDir, 'fixture-main.js'));
+    fs.writeFileSync(
+      main,
+      [
+        "const fs = require('node:fs');",
+        "const path = require('node:path');",
+        'const env = process.env;',
+        'const file = path.join(env.STREAM_CONTROL_EVENTS_DIR, `${env.STREAM_CONTROL_EVENT}.json`);',
+        "if (JSON.parse(fs.readFileSync(file, 'utf8')).mixer === 'obs') {",
+        "  process.stderr.write('error: this app has no OBS mixers\\n');",
+        '  process.exit(1);',
+        '}',
+        "require('./fixture-main.js');",
+      ].join('\n'),
+    );
+    const text = await runCli(['plan', '--event', 'kinds-container'], box.env());
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^ {2}container \(this event's\) +\$\d+\.\d\d\/hour/m);
+    expect(text.stdout).toMatch(
+      /^ {2}obs \(alternative\): not available: .*this app has no OBS mixers$/m,
+    );
+    const json = await runCli(['plan', '--event', 'kinds-container', '--json'], box.env());
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.mixer).toBe('container');
+    expect(doc.alternative).toEqual({
+      mixer: 'obs',
+      unavailable: expect.stringMatching(/this app has no OBS mixers/),
+    });
+  });
+});
