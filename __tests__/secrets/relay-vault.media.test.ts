@@ -230,6 +230,30 @@ describe('srt-relay with KEY_VAULT_URL', () => {
     expect(JSON.parse(change!)).toMatchObject({ secrets: VAULT_SECRETS.statusToken });
     expect(processText(relay.proc.pid!) + relay.logs()).not.toContain(NEXT_STATUS_TOKEN);
   }, 30000);
+  it('keeps the status token in force when the vault gives one that breaks the rule, logging it once', async () => {
+    const bad = 'canary-short';
+    const refusals = () =>
+      relay
+        .logs()
+        .split('\n')
+        .filter((l) => l.includes('breaks its rule'));
+    const reads = () =>
+      kv.calls('vault').filter((c) => c.path === `/secrets/${VAULT_SECRETS.statusToken}`).length;
+    kv.setSecret(VAULT_SECRETS.statusToken, bad);
+    await waitFor('the refusal', () => refusals().length > 0, 15000);
+    // Two more refreshes read the same bad token: still one line.
+    const seen = reads();
+    await waitFor('two more refreshes', () => reads() >= seen + 2, 15000);
+    expect(refusals()).toHaveLength(1);
+    expect(JSON.parse(refusals()[0])).toMatchObject({
+      level: 'warn',
+      secret: VAULT_SECRETS.statusToken,
+      rule: `Key Vault secret "${VAULT_SECRETS.statusToken}" (${ENV.statusTokenSecret}) has 12 characters; /status and /metrics need a token of at least 16 (value not shown)`,
+    });
+    expect((await relay.get('/status', NEXT_STATUS_TOKEN)).code).toBe(200);
+    expect((await relay.get('/status', bad)).code).toBe(401);
+    expect(processText(relay.proc.pid!) + relay.logs()).not.toContain(bad);
+  }, 40000);
 });
 
 /** An image's entry point run to its end with this environment (async: the stand-in is in this process). */
