@@ -90,11 +90,25 @@ describe('parseVaultSettings', () => {
     ['ftp://kv-conf.vault.azure.net/', 'must be https://'],
     ['not a url', 'is not a URL'],
     ['https://user:pw@kv.vault.azure.net/', 'without credentials'],
+    ['https://kv-conf.example.net/', 'must be a Key Vault host'],
+    ['https://vault.azure.net.attacker.example/', 'must be a Key Vault host'],
+    ['https://.vault.azure.net/', 'must be a Key Vault host'],
   ])('refuses KEY_VAULT_URL=%s, naming variable, value and rule', (url, rule) => {
     const p = problemsOf({ [ENV.keyVaultUrl]: url, [ENV.passphraseSecret]: 'srt-passphrase' });
     expect(p).toHaveLength(1);
     expect(p[0]).toContain(`${ENV.keyVaultUrl}="${url}"`);
     expect(p[0]).toContain(rule);
+  });
+
+  it("takes the vault hosts of Azure's clouds", () => {
+    for (const url of [
+      'https://kv-conf.vault.azure.net/',
+      'https://KV-Conf.Vault.Azure.Net/',
+      'https://kv-conf.vault.azure.cn/',
+      'https://kv-conf.vault.usgovcloudapi.net/',
+    ]) {
+      expect(problemsOf({ [ENV.keyVaultUrl]: url, [ENV.passphraseSecret]: 'x' })).toEqual([]);
+    }
   });
 
   it('takes http:// for a loopback host only (tests)', () => {

@@ -63,6 +63,18 @@ export function secretProblem(role: SecretRole, value: string, where: string): s
     : `${where} must be 1-200 printable characters without spaces (value not shown)`;
 }
 
+/**
+ * Key Vault's DNS zones in Azure's clouds. The part sends the vault a bearer token for its
+ * identity; a vault URL on any other host would hand that token to whoever runs it (Azure's
+ * SDKs check the same before they answer a challenge).
+ */
+const VAULT_DNS_SUFFIXES = ['.vault.azure.net', '.vault.azure.cn', '.vault.usgovcloudapi.net'];
+
+function isVaultHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return VAULT_DNS_SUFFIXES.some((suffix) => h.endsWith(suffix) && h.length > suffix.length);
+}
+
 function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
@@ -110,6 +122,10 @@ export function parseVaultSettings(
     if (vaultUrl.protocol !== 'https:' && !plainLoopback) {
       problems.push(
         `${ENV.keyVaultUrl}="${url}" must be https:// (http:// only for a loopback host): the token and the secrets would cross the network in clear`,
+      );
+    } else if (!plainLoopback && !isVaultHost(vaultUrl.hostname)) {
+      problems.push(
+        `${ENV.keyVaultUrl}="${url}" must be a Key Vault host (<name>${VAULT_DNS_SUFFIXES.join(', <name>')}): the part hands the vault a token for its identity`,
       );
     } else if (vaultUrl.username || vaultUrl.password || vaultUrl.search || vaultUrl.hash) {
       problems.push(
