@@ -71,4 +71,9 @@ export interface MediaStatus {
     readonly running: boolean;
     readonly restarts: number;
   }[];
+  /**
+   * The last value re-read from Key Vault that broke its rule (named by secret and rule, never
+   * the value); the value in force was kept. Absent while every value read was good.
+   */
+  readonly secretProblem?: string;
 }

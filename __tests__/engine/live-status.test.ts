@@ -166,6 +166,23 @@ describe('engine watchLive', () => {
     expect(live.languages.every((l) => l.programDelivered === true)).toBe(true);
   });
 
+  it('warns when a part kept its old secret because the vault gave one that breaks the rule', async () => {
+    const problem =
+      'Key Vault secret "status-token" (STATUS_TOKEN_SECRET) has 12 characters; /status and /metrics need a token of at least 16 (value not shown); the value in force is kept';
+    relay.body = {
+      ...feedStatus('program', LANGUAGES, { connected: true, present: true }),
+      secretProblem: problem,
+    };
+    splitter.body = feedStatus('slides', LANGUAGES, { connected: true, present: true });
+    const kept = event(await until((s) => event(s).relay.summary.includes('Key Vault')));
+    expect(kept.relay).toMatchObject({
+      state: 'warn',
+      summary: `program feed in, 6.2 Mbit/s; ${problem}`,
+    });
+    expect(kept.splitter.state).toBe('ok');
+    relay.body = feedStatus('program', LANGUAGES, { connected: true, present: true });
+  });
+
   it('calls a mixer on air only when it says so, and says why not', async () => {
     mixers[0].body = mixerStatus('original', { program: true, slides: true, onAir: true });
     mixers[1].body = mixerStatus('spanish', { program: true, lastError: 'RTMP handshake refused' });

@@ -252,6 +252,11 @@ describe('srt-relay with KEY_VAULT_URL', () => {
     });
     expect((await relay.get('/status', NEXT_STATUS_TOKEN)).code).toBe(200);
     expect((await relay.get('/status', bad)).code).toBe(401);
+    // /status says what was refused and that the token in force stays, without the value.
+    const status = JSON.parse((await relay.get('/status', NEXT_STATUS_TOKEN)).body) as MediaStatus;
+    expect(status.secretProblem).toBe(
+      `Key Vault secret "${VAULT_SECRETS.statusToken}" (${ENV.statusTokenSecret}) has 12 characters; /status and /metrics need a token of at least 16 (value not shown); the value in force is kept`,
+    );
     expect(processText(relay.proc.pid!) + relay.logs()).not.toContain(bad);
   }, 40000);
 });

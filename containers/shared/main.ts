@@ -27,16 +27,22 @@ export async function runSupervisor(
   }
   const engine = new Engine(cfg, transcoder?.(cfg));
   let statusToken = cfg.statusToken;
+  let secretProblem: string | undefined;
   const refresher =
     vault &&
-    new SecretRefresher(vault.client, vault.values, (values, changed) => {
-      if (changed.includes('statusToken')) statusToken = values.statusToken!;
-      if (changed.includes('passphrase')) engine.setPassphrase(values.passphrase!);
-    });
+    new SecretRefresher(
+      vault.client,
+      vault.values,
+      (values, changed) => {
+        if (changed.includes('statusToken')) statusToken = values.statusToken!;
+        if (changed.includes('passphrase')) engine.setPassphrase(values.passphrase!);
+      },
+      (problem) => (secretProblem = problem),
+    );
   const server = await serveHealth(
     {
       live: () => engine.live(),
-      status: () => engine.status(),
+      status: () => ({ ...engine.status(), ...(secretProblem ? { secretProblem } : {}) }),
       metrics: () => renderMetrics(engine.status()),
     },
     () => statusToken,

@@ -127,6 +127,12 @@ function feedPart(
     state = 'ok';
     summary = `${what} feed in, ${mbps(input.bitrateBps)}`;
   }
+  // A value re-read from Key Vault was refused: the part runs on the old one, which the
+  // operator should know before the next restart makes it matter.
+  if (status.secretProblem) {
+    if (state === 'ok') state = 'warn';
+    summary = `${summary}; ${status.secretProblem}`;
+  }
   return {
     status,
     part: {
