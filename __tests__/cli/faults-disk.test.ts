@@ -98,7 +98,9 @@ describe('the state folder fills up during an apply', () => {
     // terraform stops at its first failed save: some resources exist, tracked only there.
     const exist = result.remaining as string[];
     expect(exist.length).toBeGreaterThan(0);
-    expect(result.error.message).toMatch(/no space left on device/);
+    // terraform's own words: usually the OS error; on a loaded machine it has failed at a
+    // different write (an intermediate state persist) that says only "Failed to write state".
+    expect(result.error.message).toMatch(/no space left on device|Failed to write state/);
     expect(result.error.message).toContain(
       `${exist.length} resource(s) exist that no state file tracks: ${exist.join(', ')}`,
     );
