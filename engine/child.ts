@@ -110,28 +110,66 @@ while alive "$@"; do
   sleep 1
 done
 alive "$@" || exit 0
-kill -s INT -- "-$2" 2>/dev/null
+[ "$3" = quiet ] || kill -s INT -- "-$2" 2>/dev/null
 for i in $(seq 1 30); do alive "$@" || exit 0; sleep 1; done
 kill -s TERM -- "-$2" 2>/dev/null
 for i in 1 2 3 4 5; do alive "$@" || exit 0; sleep 1; done
 kill -s KILL -- "-$2" 2>/dev/null
 `;
 
-function watchParent(pgid: number): void {
+/**
+ * `quiet`: no SIGINT of its own. cdktf runs terraform's apply and destroy in a pseudo-terminal,
+ * which puts terraform in a session and process group of its own; cdktf passes a Ctrl-C to it
+ * when it gets one, and a second SIGINT makes terraform quit at once without saving state. So
+ * terraform's own group only gets TERM and KILL, after 30 s.
+ */
+function watchParent(pgid: number, quiet = false): void {
   try {
-    const watchdog = spawn(
-      'sh',
-      ['-c', WATCHDOG, 'stream-control-watchdog', String(process.pid), String(pgid)],
-      {
-        detached: true,
-        stdio: 'ignore',
-      },
-    );
+    const args = [String(process.pid), String(pgid), ...(quiet ? ['quiet'] : [])];
+    const watchdog = spawn('sh', ['-c', WATCHDOG, 'stream-control-watchdog', ...args], {
+      detached: true,
+      stdio: 'ignore',
+    });
     watchdog.on('error', () => undefined);
     watchdog.unref();
   } catch {
     // Without sh the Ctrl-C path still stops the group; only a kill -9 would leave it.
   }
+}
+
+/**
+ * Process groups of a process's descendants other than its own (Linux /proc; elsewhere none):
+ * how the engine finds terraform's pseudo-terminal group under cdktf.
+ */
+function descendantGroups(root: number): number[] {
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return [];
+  }
+  const children = new Map<number, { pid: number; pgid: number }[]>();
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      const list = children.get(ppid) ?? [];
+      list.push({ pid: Number(pid), pgid: Number(fields[2]) });
+      children.set(ppid, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const groups = new Set<number>();
+  const queue = [root];
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+    for (const c of children.get(pid) ?? []) {
+      if (c.pgid !== root) groups.add(c.pgid);
+      queue.push(c.pid);
+    }
+  }
+  return [...groups];
 }
 
 export function runChild(
@@ -189,11 +227,24 @@ export function runChild(
     };
     pump(child.stdout!, 'stdout');
     pump(child.stderr!, 'stderr');
+    // Every group under the child is watched and named to the lock too: a lock is stale only
+    // when none of its run's processes lives, terraform's pseudo-terminal group included.
+    const known = new Set<number>();
+    const scan = setInterval(() => {
+      for (const g of descendantGroups(child.pid!)) {
+        if (known.has(g)) continue;
+        known.add(g);
+        watchParent(g, true);
+        options.onSpawn?.(g);
+      }
+    }, 500);
+    scan.unref();
     child.on('spawn', () => {
       watchParent(child.pid!);
       options.onSpawn?.(child.pid!);
     });
     child.on('error', (err) => {
+      clearInterval(scan);
       options.signal.removeEventListener('abort', stop);
       reject(
         (err as NodeJS.ErrnoException).code === 'ENOENT'
@@ -207,6 +258,7 @@ export function runChild(
       );
     });
     child.on('close', (code, signal) => {
+      clearInterval(scan);
       options.signal.removeEventListener('abort', stop);
       resolve({ code: code ?? 1, signal: signal ?? undefined, tail });
     });

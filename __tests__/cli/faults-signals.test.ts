@@ -82,10 +82,27 @@ function applying(event: string): Promise<number> {
       );
   return until(`terraform applying ${event}`, 150_000, () => {
     if (!started()) return undefined;
-    const g = (lockOf(event)?.processGroups ?? []).find((g) =>
-      members(g).some((m) => / terraform$/.test(m)),
-    );
+    // The apply's own group: terraform with the provisioner's sleep under it. cdktf runs the
+    // apply in a pseudo-terminal, a group of its own, which the lock must name too.
+    const g = (lockOf(event)?.processGroups ?? []).find((g) => {
+      const m = members(g);
+      return m.some((x) => / terraform$/.test(x)) && m.some((x) => / sleep$/.test(x));
+    });
     return g;
+  }).catch((err: Error) => {
+    // What the run did instead, so a timeout says why rather than only that it waited.
+    const logs = fs.existsSync(box.logDir)
+      ? fs
+          .readdirSync(box.logDir)
+          .filter((f) => f.endsWith(`-deploy-${event}.log`))
+          .map((f) => fs.readFileSync(path.join(box.logDir, f), 'utf8').split('\n').slice(-25))
+          .flat()
+      : [];
+    const lock = lockOf(event);
+    const groups = (lock?.processGroups ?? []).map((g) => `${g}: ${members(g).join(', ')}`);
+    throw new Error(
+      `${err.message}\nlock: ${JSON.stringify(lock)}\ngroups: ${groups.join('; ')}\nlog:\n${logs.join('\n')}`,
+    );
   });
 }
 
@@ -116,8 +133,13 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 /** After the front end is gone: its run's children end, then the same event deploys and tears down. */
 async function expectRecovered(event: string, group: number): Promise<void> {
-  await until(`process group ${group} to end`, 60_000, () => members(group).length === 0);
-  await until('the watchdog to leave', 10_000, () => watchdogsOf(group).length === 0);
+  // Terraform's own group, then every group the run's lock names (cdktf's too): the lock is
+  // stale only when none of them lives.
+  const groups = [group, ...(lockOf(event)?.processGroups ?? [])];
+  for (const g of groups)
+    await until(`process group ${g} to end`, 60_000, () => members(g).length === 0);
+  for (const g of groups)
+    await until('the watchdogs to leave', 10_000, () => watchdogsOf(g).length === 0);
   const again = await runCli(
     ['deploy', '--event', event, '--youtube-keys-file', keysFile, '--no-wait'],
     box.env(),
