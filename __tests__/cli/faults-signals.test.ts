@@ -16,6 +16,7 @@ import {
   Sandbox,
   stateResources,
 } from './support/sandbox';
+import { waitFor } from './support/procs';
 
 let box: Sandbox;
 let keysFile: string;
@@ -30,18 +31,6 @@ afterAll(() => {
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
   box.remove();
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, ms: number, probe: () => T | undefined): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 /** Processes whose process group is pgid, as "pid comm". */
 function members(pgid: number): string[] {
@@ -80,7 +69,7 @@ function applying(event: string): Promise<number> {
       .some((f) =>
         fs.readFileSync(path.join(box.logDir, f), 'utf8').includes('phase apply started'),
       );
-  return until(`terraform applying ${event}`, 150_000, () => {
+  return waitFor(() => {
     if (!started()) return undefined;
     // The apply's own group: terraform with the provisioner's sleep under it. cdktf runs the
     // apply in a pseudo-terminal, a group of its own, which the lock must name too.
@@ -89,7 +78,7 @@ function applying(event: string): Promise<number> {
       return m.some((x) => / terraform$/.test(x)) && m.some((x) => / sleep$/.test(x));
     });
     return g;
-  }).catch((err: Error) => {
+  }, `terraform applying ${event}`).catch((err: Error) => {
     // What the run did instead, so a timeout says why rather than only that it waited.
     const logs = fs.existsSync(box.logDir)
       ? fs
@@ -137,9 +126,9 @@ async function expectRecovered(event: string, group: number): Promise<void> {
   // stale only when none of them lives.
   const groups = [group, ...(lockOf(event)?.processGroups ?? [])];
   for (const g of groups)
-    await until(`process group ${g} to end`, 60_000, () => members(g).length === 0);
+    await waitFor(() => members(g).length === 0 || undefined, `process group ${g} to end`, 60_000);
   for (const g of groups)
-    await until('the watchdogs to leave', 10_000, () => watchdogsOf(g).length === 0);
+    await waitFor(() => watchdogsOf(g).length === 0 || undefined, 'the watchdogs to leave', 10_000);
   const again = await runCli(
     ['deploy', '--event', event, '--youtube-keys-file', keysFile, '--no-wait'],
     box.env(),
@@ -199,10 +188,10 @@ describe('the dashboard dies mid-apply', () => {
     const child = start(['dashboard', '--port', '0'], box.env({ FIXTURE_SLEEP: '60' }));
     let stdout = '';
     child.stdout!.on('data', (d) => (stdout += d));
-    const open = await until(
+    const open = await waitFor(
+      () => stdout.match(/Open: (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/) ?? undefined,
       'the dashboard to listen',
       30_000,
-      () => stdout.match(/Open: (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/) ?? undefined,
     );
     const response = await fetch(`${open[1]}/api/deploy`, {
       method: 'POST',
