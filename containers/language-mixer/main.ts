@@ -1,7 +1,6 @@
 import { ConfigError } from '../shared/config';
-import { serveHealth } from '../shared/http';
-import { log } from '../shared/log';
-import { SecretRefresher, loadSecretsOrExit } from '../shared/key-vault';
+import { loadSecretsOrExit } from '../shared/key-vault';
+import { runPart } from '../shared/part';
 import { parseMixerConfig, withVaultSecrets } from './config';
 import { renderMixerMetrics } from './metrics';
 import { Mixer } from './mixer';
@@ -20,50 +19,24 @@ async function main(): Promise<void> {
   const vault = cfg.vault && (await loadSecretsOrExit('language-mixer', cfg.vault));
   if (vault) cfg = withVaultSecrets(cfg, vault.values);
   const mixer = new Mixer(cfg);
-  let statusToken = cfg.statusToken;
-  const refresher =
-    vault &&
-    new SecretRefresher(
-      vault.client,
-      vault.values,
-      (values, changed) => {
-        if (changed.includes('statusToken')) statusToken = values.statusToken;
-        mixer.applySecrets(values);
-      },
-      (problem) => mixer.noteError(problem),
-    );
-  const server = await serveHealth(
-    {
-      live: () => mixer.live(),
-      status: () => mixer.status(),
-      metrics: () => renderMixerMetrics(mixer.status()),
-    },
-    () => statusToken,
-    cfg.healthPort,
-  );
-  let stopping = false;
-  const stop = async (why: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    log('info', 'stopping', { why });
-    refresher?.stop();
-    server.close();
-    await mixer.stop();
-    log('info', 'stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  const part = await runPart(cfg, vault, {
+    live: () => mixer.live(),
+    status: () => mixer.status(),
+    metrics: () => renderMixerMetrics(mixer.status()),
+    applySecrets: (values) => mixer.applySecrets(values),
+    noteRefused: (problem) => mixer.noteError(problem),
+    start: () => mixer.start(),
+    stop: () => mixer.stop(),
+  });
   if (cfg.expiresAt) {
     // Checked every few seconds: setTimeout cannot wait more than 24.8 days.
     const expiresAt = cfg.expiresAt.getTime();
     setInterval(() => {
-      if (Date.now() >= expiresAt) void stop('expired');
+      if (Date.now() >= expiresAt) void part.stop('expired');
     }, 2000).unref();
-    if (Date.now() >= expiresAt) return void stop('expired');
+    if (Date.now() >= expiresAt) return void part.stop('expired');
   }
-  await mixer.start();
-  refresher?.start();
+  await part.start();
 }
 
 void main();

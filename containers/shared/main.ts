@@ -1,9 +1,8 @@
 import { FeedKind } from '../../lib/contract';
 import { ConfigError, parseConfig } from './config';
 import { Engine, TranscoderSpec } from './engine';
-import { serveHealth } from './http';
-import { SecretRefresher, loadSecretsOrExit } from './key-vault';
-import { log } from './log';
+import { loadSecretsOrExit } from './key-vault';
+import { runPart } from './part';
 import { renderMetrics } from './status';
 
 /** Shared entry for both images: config errors exit 2 with one line each, SIGTERM stops all. */
@@ -26,41 +25,17 @@ export async function runSupervisor(
     cfg = { ...cfg, passphrase: vault.values.passphrase, statusToken: vault.values.statusToken! };
   }
   const engine = new Engine(cfg, transcoder?.(cfg));
-  let statusToken = cfg.statusToken;
   let secretProblem: string | undefined;
-  const refresher =
-    vault &&
-    new SecretRefresher(
-      vault.client,
-      vault.values,
-      (values, changed) => {
-        if (changed.includes('statusToken')) statusToken = values.statusToken!;
-        if (changed.includes('passphrase')) engine.setPassphrase(values.passphrase!);
-      },
-      (problem) => (secretProblem = problem),
-    );
-  const server = await serveHealth(
-    {
-      live: () => engine.live(),
-      status: () => ({ ...engine.status(), ...(secretProblem ? { secretProblem } : {}) }),
-      metrics: () => renderMetrics(engine.status()),
+  const part = await runPart(cfg, vault, {
+    live: () => engine.live(),
+    status: () => ({ ...engine.status(), ...(secretProblem ? { secretProblem } : {}) }),
+    metrics: () => renderMetrics(engine.status()),
+    applySecrets: (values, changed) => {
+      if (changed.includes('passphrase')) engine.setPassphrase(values.passphrase!);
     },
-    () => statusToken,
-    cfg.healthPort,
-  );
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    log('info', 'stopping', { signal });
-    refresher?.stop();
-    server.close();
-    await engine.stop();
-    log('info', 'stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
-  engine.start();
-  refresher?.start();
+    noteRefused: (problem) => (secretProblem = problem),
+    start: () => engine.start(),
+    stop: () => engine.stop(),
+  });
+  await part.start();
 }
